@@ -1,0 +1,290 @@
+/*
+ * Renders everything derived from the catalog: the generated TypeScript module `c/alowareCatalog`, the custom Lead
+ * field XML and the default `Aloware_Field_Mapping__mdt` records. Output is already in the project's Prettier style
+ * (printWidth 120, double quotes, 2-space XML indent), so `prettier --check` passes on freshly generated files and the
+ * drift check can compare text exactly without running Prettier (which cannot load inside jest).
+ */
+import {
+  ALOWARE_TYPES,
+  CUSTOM_FIELD_TYPES,
+  DIRECTIONS,
+  MAPPING_GROUPS,
+  SALESFORCE_TYPES,
+  recordDeveloperName,
+  sortOrderOf,
+  type Catalog,
+  type CatalogProperty,
+  type CustomFieldSpec
+} from "./catalog";
+
+export const MODULE_DIR = "force-app/main/default/lwc/alowareCatalog";
+export const MODULE_PATH = `${MODULE_DIR}/alowareCatalog.ts`;
+export const MODULE_META_PATH = `${MODULE_DIR}/alowareCatalog.js-meta.xml`;
+export const FIELDS_DIR = "force-app/main/default/objects/Lead/fields";
+export const RECORDS_DIR = "force-app/main/default/customMetadata";
+export const MAPPING_TYPE = "Aloware_Field_Mapping";
+export const API_VERSION = "65.0";
+
+const PRINT_WIDTH = 120;
+
+// ---------------------------------------------------------------------------------------------------------------
+// TypeScript
+
+/** A string literal as Prettier prints it: double quotes unless that needs more escapes than single quotes. */
+export function tsString(value: string): string {
+  const doubles = (value.match(/"/g) ?? []).length;
+  const singles = (value.match(/'/g) ?? []).length;
+  const quote = doubles > singles ? "'" : '"';
+  const escaped = value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(new RegExp(quote, "g"), `\\${quote}`);
+  return `${quote}${escaped}${quote}`;
+}
+
+function tsValue(value: unknown, indent: string): string {
+  if (value === null) return "null";
+  if (typeof value === "string") return tsString(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
+  if (typeof value === "object") {
+    const inner = `${indent}  `;
+    const entries = Object.entries(value as Record<string, unknown>);
+    const lines = entries.map(([key, v], i) => tsMember(inner, key, v, i === entries.length - 1));
+    return `{\n${lines.join("\n")}\n${indent}}`;
+  }
+  throw new Error(`cannot render ${typeof value}`);
+}
+
+/** One `key: value` line of an object, laid out as Prettier does when it exceeds the print width. */
+function tsMember(indent: string, key: string, value: unknown, last: boolean): string {
+  const comma = last ? "" : ",";
+  const oneLine = `${indent}${key}: ${tsValue(value, indent)}${comma}`;
+  if (oneLine.includes("\n") || oneLine.length <= PRINT_WIDTH) return oneLine;
+  if (typeof value === "string") return `${indent}${key}:\n${indent}  ${tsString(value)}${comma}`;
+  if (Array.isArray(value)) {
+    const items = value.map((v) => `${indent}  ${tsValue(v, `${indent}  `)}`).join(",\n");
+    return `${indent}${key}: [\n${items}\n${indent}]${comma}`;
+  }
+  return oneLine;
+}
+
+/** A union type in Prettier's layout: one line, or the members on the next line, or one member per line. */
+function tsUnion(name: string, members: readonly string[]): string {
+  const union = members.map(tsString).join(" | ");
+  const oneLine = `export type ${name} = ${union};`;
+  if (oneLine.length <= PRINT_WIDTH) return oneLine;
+  const nextLine = `  ${union};`;
+  if (nextLine.length <= PRINT_WIDTH) return `export type ${name} =\n${nextLine}`;
+  return `export type ${name} =\n${members.map((m) => `  | ${tsString(m)}`).join("\n")};`;
+}
+
+/** A readonly list constant, on one line when it fits, else one element per line. */
+function tsList(name: string, type: string, members: readonly string[]): string {
+  const oneLine = `export const ${name}: readonly ${type}[] = [${members.map(tsString).join(", ")}];`;
+  if (oneLine.length <= PRINT_WIDTH) return oneLine;
+  return `export const ${name}: readonly ${type}[] = [\n${members.map((m) => `  ${tsString(m)}`).join(",\n")}\n];`;
+}
+
+/** The generated module `c/alowareCatalog` (an LWC service module). */
+export function renderCatalogModule(catalog: Catalog): string {
+  const entries = catalog.properties.map((p) => `  ${tsValue(p, "  ")}`).join(",\n");
+  return `/*
+ * GENERATED from catalog/aloware-lead-catalog.json by scripts/catalog/generate.ts: do not edit by hand.
+ * Change the catalog, then run \`npx tsx scripts/catalog/generate.ts\`; scripts/catalog/check.ts fails on drift.
+ * Import it as \`c/alowareCatalog\`.
+ */
+
+/** Mapping direction: ↔ both ways, → Aloware to Salesforce, ← Salesforce to Aloware. */
+${tsUnion("Direction", DIRECTIONS)}
+/** Catalog group (section of the mapping panel). */
+${tsUnion("MappingGroup", MAPPING_GROUPS)}
+/** Kind of value on the Aloware side. */
+${tsUnion("AlowareType", ALOWARE_TYPES)}
+/** Salesforce field type: lower-case \`Schema.DisplayType\` name. */
+${tsUnion("SalesforceType", SALESFORCE_TYPES)}
+/** Metadata API type of a field the package creates. */
+${tsUnion("CustomFieldType", CUSTOM_FIELD_TYPES)}
+
+/** A Lead field the package creates for a catalog property. */
+export interface CustomFieldSpec {
+  readonly label: string;
+  readonly type: CustomFieldType;
+  readonly length: number | null;
+  readonly precision: number | null;
+  readonly scale: number | null;
+  readonly visibleLines: number | null;
+  readonly externalId: boolean;
+  readonly unique: boolean;
+  readonly defaultValue: string | null;
+  readonly description: string;
+  readonly inlineHelpText: string;
+}
+
+/** One Aloware Lead property and its default mapping. */
+export interface CatalogProperty {
+  /** Stable Aloware property id (snake_case); the default mapping record is \`${MAPPING_TYPE}.<Object>_<property>\`. */
+  readonly property: string;
+  /** Aloware's name for the property. */
+  readonly label: string;
+  readonly group: MappingGroup;
+  readonly alowareType: AlowareType;
+  /** Key in POST /api/v1/webhook/forms (\`other_phone_numbers.<label>\` for an entry of that list), or null. */
+  readonly payloadKey: string | null;
+  /** False when the payload key is a guess (documented as unconfirmed). */
+  readonly payloadKeyConfirmed: boolean;
+  /** Key read from Aloware data (\`tracking.<name>\`: computed by the inbound sync), or null. */
+  readonly inboundKey: string | null;
+  /** Default Lead field API name (no namespace). */
+  readonly defaultField: string;
+  readonly defaultDirection: Direction;
+  readonly allowedDirections: readonly Direction[];
+  /** Compatible Salesforce field types. */
+  readonly salesforceTypes: readonly SalesforceType[];
+  /** Why the directions are restricted (shown in the mapping panel), or null. */
+  readonly directionNote: string | null;
+  /** Reps (Aloware_User) may edit the package field. */
+  readonly repEditable: boolean;
+  readonly customField: CustomFieldSpec | null;
+}
+
+${tsList("DIRECTIONS", "Direction", DIRECTIONS)}
+${tsList("MAPPING_GROUPS", "MappingGroup", MAPPING_GROUPS)}
+export const CATALOG_VERSION = ${catalog.version};
+export const CATALOG_OBJECT = ${tsString(catalog.object)};
+
+/** Every Aloware Lead property, in panel order (the order of the catalog). */
+export const CATALOG: readonly CatalogProperty[] = [
+${entries}
+];
+
+/** The catalog entry of an Aloware property id, or undefined. */
+export function findCatalogProperty(property: string): CatalogProperty | undefined {
+  return CATALOG.find((entry) => entry.property === property);
+}
+`;
+}
+
+export function renderModuleMeta(): string {
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">
+  <apiVersion>${API_VERSION}</apiVersion>
+  <isExposed>false</isExposed>
+</LightningComponentBundle>
+`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// XML
+
+export function xmlEscape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/**
+ * Free text in an ignore range: the project formats XML with whitespace sensitivity "ignore", under which Prettier
+ * would re-wrap long text and put line breaks and indentation into the deployed value.
+ */
+function prose(tag: string, text: string): string[] {
+  return ["<!-- prettier-ignore-start -->", `<${tag}>${xmlEscape(text)}</${tag}>`, "<!-- prettier-ignore-end -->"];
+}
+
+/** Elements of a custom field, in Metadata API order. */
+function fieldElements(fullName: string, spec: CustomFieldSpec): string[] {
+  const t = spec.type;
+  const lines: string[] = [`<fullName>${fullName}</fullName>`];
+  if (t === "Text" && spec.unique) lines.push("<caseSensitive>false</caseSensitive>");
+  if (spec.defaultValue !== null) lines.push(`<defaultValue>${spec.defaultValue}</defaultValue>`);
+  lines.push(...prose("description", spec.description));
+  lines.push(`<externalId>${spec.externalId}</externalId>`);
+  lines.push(...prose("inlineHelpText", spec.inlineHelpText));
+  lines.push(`<label>${xmlEscape(spec.label)}</label>`);
+  if (spec.length !== null) lines.push(`<length>${spec.length}</length>`);
+  if (spec.precision !== null) lines.push(`<precision>${spec.precision}</precision>`);
+  if (t !== "Checkbox") lines.push("<required>false</required>");
+  if (spec.scale !== null) lines.push(`<scale>${spec.scale}</scale>`);
+  lines.push("<trackFeedHistory>false</trackFeedHistory>");
+  lines.push("<trackHistory>false</trackHistory>");
+  lines.push("<trackTrending>false</trackTrending>");
+  lines.push(`<type>${t}</type>`);
+  if (t === "Text" || t === "Number" || t === "Email") lines.push(`<unique>${spec.unique}</unique>`);
+  if (spec.visibleLines !== null) lines.push(`<visibleLines>${spec.visibleLines}</visibleLines>`);
+  return lines;
+}
+
+/** `objects/Lead/fields/<field>.field-meta.xml` of a catalog row with a custom field. */
+export function renderFieldXml(property: CatalogProperty): string {
+  if (property.customField === null) throw new Error(`${property.property} has no custom field`);
+  const body = fieldElements(property.defaultField, property.customField)
+    .map((line) => `  ${line}`)
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
+${body}
+</CustomField>
+`;
+}
+
+export function fieldPath(property: CatalogProperty): string {
+  return `${FIELDS_DIR}/${property.defaultField}.field-meta.xml`;
+}
+
+export function recordPath(catalog: Catalog, property: CatalogProperty): string {
+  return `${RECORDS_DIR}/${MAPPING_TYPE}.${recordDeveloperName(catalog.object, property.property)}.md-meta.xml`;
+}
+
+/** The values of the default mapping record of a catalog row, by field. */
+export function recordValues(catalog: Catalog, index: number): Record<string, string | number | boolean> {
+  const property = catalog.properties[index];
+  if (property === undefined) throw new Error(`no catalog row ${index}`);
+  return {
+    Active__c: true,
+    Aloware_Property__c: property.property,
+    Direction__c: property.defaultDirection,
+    Locked__c: property.group === "Locked",
+    Mapping_Group__c: property.group,
+    Object_Name__c: catalog.object,
+    Salesforce_Field__c: property.defaultField,
+    Sort_Order__c: sortOrderOf(index)
+  };
+}
+
+function xsdType(value: string | number | boolean): string {
+  if (typeof value === "boolean") return "xsd:boolean";
+  if (typeof value === "number") return "xsd:double";
+  return "xsd:string";
+}
+
+/** `customMetadata/Aloware_Field_Mapping.<Object>_<property>.md-meta.xml` for the catalog row at `index`. */
+export function renderMappingRecord(catalog: Catalog, index: number): string {
+  const property = catalog.properties[index];
+  if (property === undefined) throw new Error(`no catalog row ${index}`);
+  const values = Object.entries(recordValues(catalog, index))
+    .map(
+      ([field, value]) =>
+        `  <values>\n    <field>${field}</field>\n    <value xsi:type="${xsdType(value)}">${xmlEscape(
+          String(value)
+        )}</value>\n  </values>`
+    )
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8" ?>
+<CustomMetadata
+  xmlns="http://soap.sforce.com/2006/04/metadata"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:xsd="http://www.w3.org/2001/XMLSchema"
+>
+  <label>${xmlEscape(property.label)}</label>
+  <protected>false</protected>
+${values}
+</CustomMetadata>
+`;
+}
+
+/** Every file derived from the catalog: path (relative to the project root) to content. */
+export function renderAll(catalog: Catalog): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(MODULE_PATH, renderCatalogModule(catalog));
+  files.set(MODULE_META_PATH, renderModuleMeta());
+  catalog.properties.forEach((property, index) => {
+    if (property.customField !== null) files.set(fieldPath(property), renderFieldXml(property));
+    files.set(recordPath(catalog, property), renderMappingRecord(catalog, index));
+  });
+  return files;
+}
