@@ -1,0 +1,499 @@
+import { LightningElement } from "lwc";
+import getLogPage from "@salesforce/apex/AlowareSyncLogController.getLogPage";
+import getLogDetail from "@salesforce/apex/AlowareSyncLogController.getLogDetail";
+import retryLogs from "@salesforce/apex/AlowareSyncLogController.retryLogs";
+import { ShowToastEvent } from "lightning/platformShowToastEvent";
+import { downloadText, formatCount, reduceErrors, toCsv } from "c/alowareUiUtils";
+
+/** One log row as AlowareSyncLogController returns it. */
+export interface LogRow {
+  id: string;
+  name: string | null;
+  leadId: string | null;
+  leadName: string | null;
+  direction: string | null;
+  source: string | null;
+  status: string | null;
+  attempts: number | null;
+  httpStatus: number | null;
+  outcome: string | null;
+  errorMessage: string | null;
+  correlationId: string | null;
+  createdDate: string | null;
+  completedAt: string | null;
+  nextAttemptAt: string | null;
+}
+
+export interface LogDetail extends LogRow {
+  requestSummary: string | null;
+  responseSummary: string | null;
+  canRetry: boolean;
+}
+
+interface LogCursor {
+  value: string | null;
+  recordId: string;
+}
+
+export interface LogPage {
+  rows: LogRow[];
+  hasNext: boolean;
+  hasPrevious: boolean;
+  firstCursor: LogCursor | null;
+  lastCursor: LogCursor | null;
+  totalCount: number;
+  totalCapped: boolean;
+  canRetry: boolean;
+  sortBy: string;
+  sortDirection: "asc" | "desc";
+  pageSize: number;
+}
+
+type Navigation = "first" | "next" | "previous";
+
+interface TableRow extends LogRow {
+  leadUrl: string | null;
+  leadLabel: string | null;
+  statusClass: string;
+}
+
+const PAGE_SIZE = 50;
+const EXPORT_PAGE_SIZE = 1000;
+/** The export stops here: beyond it, narrow the filters (a browser download of this size stays comfortable). */
+export const EXPORT_LIMIT = 10000;
+
+const ALL = "";
+const STATUS_OPTIONS = ["Pending", "In Progress", "Retrying", "Succeeded", "Failed", "Skipped", "Ignored"];
+const SOURCE_OPTIONS = ["Trigger", "Manual", "One-time Push", "Webhook", "Pull", "Reconcile", "User Sync"];
+
+const DATE_TIME = {
+  year: "numeric",
+  month: "short",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit"
+};
+
+const COLUMNS = [
+  {
+    label: "Created",
+    fieldName: "createdDate",
+    type: "date",
+    typeAttributes: DATE_TIME,
+    sortable: true,
+    initialWidth: 170
+  },
+  {
+    label: "Lead",
+    fieldName: "leadUrl",
+    type: "url",
+    typeAttributes: { label: { fieldName: "leadLabel" }, target: "_self" }
+  },
+  { label: "Direction", fieldName: "direction", type: "text", initialWidth: 110 },
+  { label: "Source", fieldName: "source", type: "text", initialWidth: 130 },
+  {
+    label: "Status",
+    fieldName: "status",
+    type: "text",
+    initialWidth: 120,
+    cellAttributes: { class: { fieldName: "statusClass" } }
+  },
+  { label: "Attempts", fieldName: "attempts", type: "number", sortable: true, initialWidth: 100 },
+  { label: "HTTP", fieldName: "httpStatus", type: "number", sortable: true, initialWidth: 90 },
+  { label: "Outcome", fieldName: "outcome", type: "text", initialWidth: 130 },
+  { label: "Error", fieldName: "errorMessage", type: "text", wrapText: false },
+  {
+    label: "Completed",
+    fieldName: "completedAt",
+    type: "date",
+    typeAttributes: DATE_TIME,
+    sortable: true,
+    initialWidth: 170
+  },
+  {
+    type: "button-icon",
+    initialWidth: 60,
+    typeAttributes: {
+      iconName: "utility:preview",
+      name: "view_detail",
+      title: "View details",
+      alternativeText: "View details",
+      variant: "bare"
+    }
+  }
+];
+
+const CSV_COLUMNS = [
+  { fieldName: "createdDate", label: "Created" },
+  { fieldName: "name", label: "Entry" },
+  { fieldName: "leadId", label: "Lead Id" },
+  { fieldName: "leadName", label: "Lead" },
+  { fieldName: "direction", label: "Direction" },
+  { fieldName: "source", label: "Source" },
+  { fieldName: "status", label: "Status" },
+  { fieldName: "attempts", label: "Attempts" },
+  { fieldName: "httpStatus", label: "HTTP Status" },
+  { fieldName: "outcome", label: "Outcome" },
+  { fieldName: "errorMessage", label: "Error (first 255 characters)" },
+  { fieldName: "correlationId", label: "Correlation Id" },
+  { fieldName: "completedAt", label: "Completed" },
+  { fieldName: "nextAttemptAt", label: "Next Attempt" }
+];
+
+const STATUS_CLASSES: Record<string, string> = {
+  Failed: "slds-text-color_error",
+  Succeeded: "slds-text-color_success",
+  Retrying: "slds-text-color_weak"
+};
+
+/** Filters the user set, as sent to the controller. */
+interface Filters {
+  statuses: string[];
+  direction: string;
+  source: string;
+  fromDate: string | null;
+  toDate: string | null;
+  lead: string;
+}
+
+/**
+ * The Aloware sync log: a server-paged, server-sorted table of `Aloware_Sync_Log__c` entries with filters, an entry's
+ * redacted detail, retry of selected entries and CSV export.
+ */
+export default class AlowareSyncLog extends LightningElement {
+  columns = COLUMNS;
+  statusOptions = [{ label: "All statuses", value: ALL }, ...STATUS_OPTIONS.map((s) => ({ label: s, value: s }))];
+  directionOptions = [
+    { label: "Both directions", value: ALL },
+    { label: "Outbound (Salesforce → Aloware)", value: "Outbound" },
+    { label: "Inbound (Aloware → Salesforce)", value: "Inbound" }
+  ];
+  sourceOptions = [{ label: "All sources", value: ALL }, ...SOURCE_OPTIONS.map((s) => ({ label: s, value: s }))];
+
+  status = ALL;
+  direction = ALL;
+  source = ALL;
+  fromDate: string | null = null;
+  toDate: string | null = null;
+  lead = "";
+
+  sortBy = "createdDate";
+  sortDirection: "asc" | "desc" = "desc";
+
+  page: LogPage | null = null;
+  rows: TableRow[] = [];
+  pageNumber = 1;
+  selectedIds: string[] = [];
+  isLoading = false;
+  isExporting = false;
+  isRetrying = false;
+  errorMessage: string | null = null;
+  detail: LogDetail | null = null;
+  detailError: string | null = null;
+  isDetailLoading = false;
+
+  override connectedCallback(): void {
+    this.load("first");
+  }
+
+  // ---- view state -------------------------------------------------------------------------------------------------
+
+  get hasRows(): boolean {
+    return this.rows.length > 0;
+  }
+
+  get showEmpty(): boolean {
+    return !this.isLoading && !this.errorMessage && this.page !== null && this.rows.length === 0;
+  }
+
+  get canRetry(): boolean {
+    return this.page?.canRetry === true;
+  }
+
+  get hideCheckboxColumn(): boolean {
+    return !this.canRetry;
+  }
+
+  get retryDisabled(): boolean {
+    return !this.canRetry || this.selectedIds.length === 0 || this.isRetrying;
+  }
+
+  get retryLabel(): string {
+    return this.selectedIds.length > 0 ? `Retry selected (${this.selectedIds.length})` : "Retry selected";
+  }
+
+  get previousDisabled(): boolean {
+    return this.isLoading || !this.page?.hasPrevious;
+  }
+
+  get nextDisabled(): boolean {
+    return this.isLoading || !this.page?.hasNext;
+  }
+
+  get exportDisabled(): boolean {
+    return this.isExporting || this.isLoading || !this.hasRows;
+  }
+
+  get rangeText(): string {
+    if (!this.page || this.rows.length === 0) return "";
+    const start = (this.pageNumber - 1) * PAGE_SIZE + 1;
+    const end = start + this.rows.length - 1;
+    const total = formatCount(this.page.totalCount) + (this.page.totalCapped ? "+" : "");
+    return `Showing ${formatCount(start)}–${formatCount(end)} of ${total}`;
+  }
+
+  get pageLabel(): string {
+    return `Page ${this.pageNumber}`;
+  }
+
+  get permissionNote(): string | null {
+    return this.page && !this.page.canRetry
+      ? "You can read the log but not retry entries. Retrying needs the Aloware Admin permission set."
+      : null;
+  }
+
+  get detailTitle(): string {
+    return this.detail ? `Sync log entry ${this.detail.name ?? this.detail.id}` : "Sync log entry";
+  }
+
+  get detailRetryDisabled(): boolean {
+    return !this.detail?.canRetry || this.isRetrying;
+  }
+
+  get detailHasRequest(): boolean {
+    return !!this.detail?.requestSummary;
+  }
+
+  get detailHasResponse(): boolean {
+    return !!this.detail?.responseSummary;
+  }
+
+  // ---- data -------------------------------------------------------------------------------------------------------
+
+  private filters(): Filters {
+    return {
+      statuses: this.status ? [this.status] : [],
+      direction: this.direction,
+      source: this.source,
+      fromDate: this.fromDate || null,
+      toDate: this.toDate || null,
+      lead: this.lead.trim()
+    };
+  }
+
+  private buildQuery(navigation: Navigation, pageSize: number, cursor: LogCursor | null): Record<string, unknown> {
+    return {
+      ...this.filters(),
+      sortBy: this.sortBy,
+      sortDirection: this.sortDirection,
+      pageSize,
+      navigation,
+      cursorValue: cursor ? cursor.value : null,
+      cursorId: cursor ? cursor.recordId : null
+    };
+  }
+
+  /**
+   * Loads a page. `next` continues after the current page's last row, `previous` before its first row.
+   */
+  async load(navigation: Navigation): Promise<void> {
+    const cursor =
+      navigation === "next"
+        ? (this.page?.lastCursor ?? null)
+        : navigation === "previous"
+          ? (this.page?.firstCursor ?? null)
+          : null;
+    this.isLoading = true;
+    this.errorMessage = null;
+    try {
+      const page = (await getLogPage({ query: this.buildQuery(navigation, PAGE_SIZE, cursor) })) as LogPage;
+      this.page = page;
+      this.rows = page.rows.map((row) => toTableRow(row));
+      this.selectedIds = [];
+      if (navigation === "first") this.pageNumber = 1;
+      else if (navigation === "next") this.pageNumber += 1;
+      else this.pageNumber = Math.max(1, this.pageNumber - 1);
+    } catch (error) {
+      this.errorMessage = reduceErrors(error);
+      this.rows = [];
+    } finally {
+      this.isLoading = false;
+    }
+  }
+
+  // ---- handlers ---------------------------------------------------------------------------------------------------
+
+  handleStatusChange(event: CustomEvent<{ value: string }>): void {
+    this.status = event.detail.value;
+    this.load("first");
+  }
+
+  handleDirectionChange(event: CustomEvent<{ value: string }>): void {
+    this.direction = event.detail.value;
+    this.load("first");
+  }
+
+  handleSourceChange(event: CustomEvent<{ value: string }>): void {
+    this.source = event.detail.value;
+    this.load("first");
+  }
+
+  handleFromDateChange(event: CustomEvent<{ value: string }>): void {
+    this.fromDate = event.detail.value || null;
+    this.load("first");
+  }
+
+  handleToDateChange(event: CustomEvent<{ value: string }>): void {
+    this.toDate = event.detail.value || null;
+    this.load("first");
+  }
+
+  handleLeadChange(event: CustomEvent<{ value: string }>): void {
+    this.lead = event.detail.value ?? "";
+  }
+
+  handleLeadKeyUp(event: KeyboardEvent): void {
+    if (event.key === "Enter") this.load("first");
+  }
+
+  handleApplyFilters(): void {
+    this.load("first");
+  }
+
+  handleClearFilters(): void {
+    this.status = ALL;
+    this.direction = ALL;
+    this.source = ALL;
+    this.fromDate = null;
+    this.toDate = null;
+    this.lead = "";
+    this.load("first");
+  }
+
+  handleRefresh(): void {
+    this.load("first");
+  }
+
+  handleSort(event: CustomEvent<{ fieldName: string; sortDirection: "asc" | "desc" }>): void {
+    this.sortBy = event.detail.fieldName;
+    this.sortDirection = event.detail.sortDirection;
+    this.load("first");
+  }
+
+  handleFirst(): void {
+    this.load("first");
+  }
+
+  handlePrevious(): void {
+    this.load("previous");
+  }
+
+  handleNext(): void {
+    this.load("next");
+  }
+
+  handleRowSelection(event: CustomEvent<{ selectedRows: LogRow[] }>): void {
+    this.selectedIds = event.detail.selectedRows.map((row) => row.id);
+  }
+
+  async handleRowAction(event: CustomEvent<{ action: { name: string }; row: LogRow }>): Promise<void> {
+    if (event.detail.action.name === "view_detail") {
+      await this.openDetail(event.detail.row.id);
+    }
+  }
+
+  async openDetail(logId: string): Promise<void> {
+    this.isDetailLoading = true;
+    this.detailError = null;
+    this.detail = null;
+    try {
+      this.detail = (await getLogDetail({ logId })) as LogDetail;
+    } catch (error) {
+      this.detailError = reduceErrors(error);
+    } finally {
+      this.isDetailLoading = false;
+    }
+  }
+
+  get showDetailSection(): boolean {
+    return this.isDetailLoading || this.detail !== null || this.detailError !== null;
+  }
+
+  handleCloseDetail(): void {
+    this.detail = null;
+    this.detailError = null;
+  }
+
+  async handleRetrySelected(): Promise<void> {
+    await this.retry(this.selectedIds);
+  }
+
+  async handleRetryDetail(): Promise<void> {
+    if (this.detail) await this.retry([this.detail.id]);
+  }
+
+  private async retry(logIds: string[]): Promise<void> {
+    if (logIds.length === 0) return;
+    this.isRetrying = true;
+    try {
+      const result = (await retryLogs({ logIds })) as { requested: number; message: string };
+      this.toast("Retry queued", result.message, "success");
+      await this.load("first");
+    } catch (error) {
+      this.toast("Retry failed", reduceErrors(error), "error");
+    } finally {
+      this.isRetrying = false;
+    }
+  }
+
+  async handleExport(): Promise<void> {
+    this.isExporting = true;
+    try {
+      const rows: LogRow[] = [];
+      let cursor: LogCursor | null = null;
+      let navigation: Navigation = "first";
+      let truncated = false;
+      for (;;) {
+        // eslint-disable-next-line no-await-in-loop -- keyset paging: each page starts at the previous page's cursor
+        const page = (await getLogPage({ query: this.buildQuery(navigation, EXPORT_PAGE_SIZE, cursor) })) as LogPage;
+        rows.push(...page.rows);
+        if (rows.length >= EXPORT_LIMIT) {
+          truncated = page.hasNext || rows.length > EXPORT_LIMIT;
+          rows.length = Math.min(rows.length, EXPORT_LIMIT);
+          break;
+        }
+        if (!page.hasNext || !page.lastCursor) break;
+        cursor = page.lastCursor;
+        navigation = "next";
+      }
+      downloadText(
+        `aloware-sync-log-${new Date().toISOString().slice(0, 10)}.csv`,
+        toCsv(rows as unknown as Record<string, unknown>[], CSV_COLUMNS)
+      );
+      this.toast(
+        "Export ready",
+        truncated
+          ? `Exported the first ${formatCount(EXPORT_LIMIT)} entries. Narrow the filters to export the rest.`
+          : `Exported ${formatCount(rows.length)} entries.`,
+        truncated ? "warning" : "success"
+      );
+    } catch (error) {
+      this.toast("Export failed", reduceErrors(error), "error");
+    } finally {
+      this.isExporting = false;
+    }
+  }
+
+  private toast(title: string, message: string, variant: "success" | "warning" | "error"): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+}
+
+function toTableRow(row: LogRow): TableRow {
+  return {
+    ...row,
+    leadUrl: row.leadId ? `/${row.leadId}` : null,
+    leadLabel: row.leadName ?? row.leadId,
+    statusClass: STATUS_CLASSES[row.status ?? ""] ?? ""
+  };
+}
