@@ -1,0 +1,102 @@
+/**
+ * Gate: PMD 7 through Salesforce Code Analyzer's PMD wrapper with the committed ruleset `config/pmd/ruleset.xml`.
+ * Zero violations allowed. Two extra guarantees:
+ * - a canary: every run also scans a throw-away class with known defects and fails if the ruleset does not report
+ *   them (a ruleset with a broken reference makes PMD silently run no rule at all);
+ * - suppressions (`@SuppressWarnings('PMD...')`, `NOPMD`) need a justification comment on the same or previous line.
+ */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { GateResult, apexFiles, nodeModules, read, run, runAsScript, timed } from "./lib";
+
+interface PmdOutput {
+  violations: { rule: string; message: string; codeLocation: { file: string; startLine: number } }[];
+  processingErrors: { file: string; message: string }[];
+}
+
+const CANARY = `public class AlowareGateCanary {
+    public static void run(List<Id> ids, String name) {
+        for (Id i : ids) {
+            List<Lead> l = [SELECT Id FROM Lead WHERE Id = :i];
+        }
+        Database.query('SELECT Id FROM Lead WHERE Name = \\'' + name + '\\'');
+    }
+}
+`;
+const CANARY_RULES = ["ApexSharingViolations", "OperationWithLimitsInLoop", "ApexSOQLInjection", "ApexCRUDViolation"];
+
+function runPmd(root: string, files: string[], work: string): PmdOutput {
+  const javaLib = join(nodeModules(root), "@salesforce", "code-analyzer-pmd-engine", "dist", "java-lib");
+  const input = join(work, `input-${files.length}.json`);
+  const output = join(work, `output-${files.length}.json`);
+  writeFileSync(
+    input,
+    JSON.stringify({
+      ruleSetInputFile: join(root, "config", "pmd", "ruleset.xml"),
+      runDataPerLanguage: { apex: { filesToScan: files } }
+    })
+  );
+  const result = run(
+    "java",
+    ["-cp", join(javaLib, "*"), "com.salesforce.sfca.pmdwrapper.PmdWrapper", "run", input, output],
+    root
+  );
+  if (result.status !== 0) throw new Error(`PMD failed (exit ${result.status}): ${result.stderr || result.stdout}`);
+  return JSON.parse(read(output)) as PmdOutput;
+}
+
+/** Suppressions without a justification comment (same line or the line above). */
+export function unjustifiedSuppressions(path: string, source: string): string[] {
+  const lines = source.split("\n");
+  const findings: string[] = [];
+  lines.forEach((line, index) => {
+    if (!/@SuppressWarnings\s*\(\s*'PMD|NOPMD/i.test(line)) return;
+    const previous = index > 0 ? lines[index - 1] : "";
+    const justified =
+      /\/\/\s*\S{3,}|\/\*/.test(line.replace(/NOPMD/i, "")) || /^\s*(\/\/|\*|\/\*)\s*\S{3,}/.test(previous);
+    if (!justified) findings.push(`${path}:${index + 1} PMD suppression without a justification comment`);
+  });
+  return findings;
+}
+
+export function pmdGate(root: string): GateResult {
+  return timed("pmd", () => {
+    const work = mkdtempSync(join(tmpdir(), "aloware-pmd-"));
+    try {
+      const canary = join(work, "AlowareGateCanary.cls");
+      writeFileSync(canary, CANARY);
+      const canaryRules = new Set(runPmd(root, [canary], work).violations.map((v) => v.rule));
+      const missing = CANARY_RULES.filter((rule) => !canaryRules.has(rule));
+      if (missing.length > 0) {
+        return {
+          ok: false,
+          findings: [
+            `ruleset self-test: the canary's ${missing.join(", ")} defects were not reported (broken ruleset?)`
+          ],
+          summary: "ruleset broken"
+        };
+      }
+      const files = apexFiles(root);
+      if (files.length === 0) return { ok: true, findings: [], summary: "no Apex yet (ruleset self-test passed)" };
+      const output = runPmd(root, files, work);
+      const findings = [
+        ...output.violations.map(
+          (v) => `${v.codeLocation.file.replace(root + "/", "")}:${v.codeLocation.startLine} ${v.rule}: ${v.message}`
+        ),
+        ...output.processingErrors.map((e) => `${e.file.replace(root + "/", "")}: processing error: ${e.message}`),
+        ...files.flatMap((file) => unjustifiedSuppressions(file.replace(root + "/", ""), read(file)))
+      ];
+      const rules = readdirSync(join(root, "config", "pmd")).length;
+      return {
+        ok: findings.length === 0,
+        findings,
+        summary: `${files.length} Apex file(s), ${findings.length} finding(s) (ruleset self-test passed, ${rules} ruleset file)`
+      };
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+}
+
+if (require.main === module) runAsScript(pmdGate);
