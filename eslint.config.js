@@ -1,28 +1,28 @@
-"use strict";
+'use strict';
 /**
  * ESLint 9 flat config.
  * - LWC TypeScript: Salesforce's recommended LWC + lightning rules, parsed by typescript-eslint
  *   (the LWC config's own Babel-based TS preset gives false positives on type syntax).
  * - Tooling TypeScript (scripts/, tests/): typescript-eslint recommended.
  */
-const lwcConfig = require("@salesforce/eslint-config-lwc");
-const tseslint = require("typescript-eslint");
-const globals = require("globals");
+const lwcConfig = require('@salesforce/eslint-config-lwc');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
 
-const LWC_TS = ["force-app/**/lwc/**/*.ts"];
-const TOOLING_TS = ["scripts/**/*.ts", "tests/**/*.ts"];
-const TESTS = ["**/__tests__/**/*.ts", "**/*.test.ts"];
+const LWC_TS = ['force-app/**/lwc/**/*.ts'];
+const TOOLING_TS = ['scripts/**/*.ts', 'tests/**/*.ts'];
+const TESTS = ['**/__tests__/**/*.ts', '**/*.test.ts'];
 
 module.exports = [
   {
     ignores: [
-      "node_modules/**",
-      "coverage/**",
-      ".preview-build/**",
-      ".sf/**",
-      ".sfdx/**",
-      "force-app/**/lwc/**/*.js",
-      "types/**/*.d.ts"
+      'node_modules/**',
+      'coverage/**',
+      '.preview-build/**',
+      '.sf/**',
+      '.sfdx/**',
+      'force-app/**/lwc/**/*.js',
+      'types/**/*.d.ts'
     ]
   },
   ...lwcConfig.configs.recommended.map((config) => ({ ...config, files: LWC_TS })),
@@ -31,19 +31,19 @@ module.exports = [
     files: [...LWC_TS, ...TOOLING_TS],
     languageOptions: {
       parser: tseslint.parser,
-      parserOptions: { sourceType: "module" }
+      parserOptions: { sourceType: 'module' }
     },
     settings: {
       // Salesforce platform modules are resolved by the platform, jest stubs and the preview build.
-      "import/core-modules": ["lwc"],
-      "import/ignore": ["^c/", "^lightning/", "^@salesforce/"]
+      'import/core-modules': ['lwc'],
+      'import/ignore': ['^c/', '^lightning/', '^@salesforce/']
     },
     rules: {
-      "import/no-unresolved": "off",
-      "import/named": "off",
-      "import/namespace": "off",
-      "import/default": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }]
+      'import/no-unresolved': 'off',
+      'import/named': 'off',
+      'import/namespace': 'off',
+      'import/default': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }]
     }
   },
   {
@@ -54,12 +54,12 @@ module.exports = [
     files: TESTS,
     languageOptions: { globals: { ...globals.jest, ...globals.node } },
     rules: {
-      "@lwc/lwc/no-async-operation": "off",
-      "@typescript-eslint/no-explicit-any": "off"
+      '@lwc/lwc/no-async-operation': 'off',
+      '@typescript-eslint/no-explicit-any': 'off'
     }
   },
   {
-    files: ["*.js", "config/**/*.js", "scripts/**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { ...globals.node } }
+    files: ['*.js', 'config/**/*.js', 'scripts/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
   }
 ];

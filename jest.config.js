@@ -1,4 +1,4 @@
-"use strict";
+'use strict';
 /**
  * Two jest projects:
  * - `lwc`: every Lightning Web Component and LWC service module (TypeScript), through sfdx-lwc-jest
@@ -6,42 +6,42 @@
  * - `tooling`: the TypeScript scripts (gates, catalog checks, preview stand-ins), in Node.
  * Coverage: lines >= 90% for everything under lwc/ (enforced: jest exits non-zero below it).
  */
-const { jestConfig } = require("@salesforce/sfdx-lwc-jest/config");
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 const lwcProject = {
   ...jestConfig,
-  displayName: "lwc",
-  roots: ["<rootDir>/force-app"],
-  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), "<rootDir>/config/jest/setup-lwc.js"],
-  testPathIgnorePatterns: ["<rootDir>/node_modules/", "<rootDir>/.preview-build/"],
-  collectCoverageFrom: ["force-app/**/lwc/**/*.ts", "!force-app/**/__tests__/**", "!**/*.d.ts"]
+  displayName: 'lwc',
+  roots: ['<rootDir>/force-app'],
+  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/jest/setup-lwc.js'],
+  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.preview-build/'],
+  collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!force-app/**/__tests__/**', '!**/*.d.ts']
 };
 
 const toolingProject = {
-  displayName: "tooling",
+  displayName: 'tooling',
   rootDir: __dirname,
-  roots: ["<rootDir>/scripts", "<rootDir>/tests"],
-  testEnvironment: "node",
-  testMatch: ["**/__tests__/**/*.test.ts"],
-  testPathIgnorePatterns: ["<rootDir>/node_modules/", "<rootDir>/tests/browser/"],
+  roots: ['<rootDir>/scripts', '<rootDir>/tests'],
+  testEnvironment: 'node',
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/tests/browser/'],
   transform: {
-    "^.+\\.ts$": [
-      "babel-jest",
+    '^.+\\.ts$': [
+      'babel-jest',
       {
         configFile: false,
         babelrc: false,
-        presets: ["@babel/preset-typescript"],
-        plugins: ["@babel/plugin-transform-modules-commonjs"]
+        presets: ['@babel/preset-typescript'],
+        plugins: ['@babel/plugin-transform-modules-commonjs']
       }
     ]
   },
-  moduleFileExtensions: ["ts", "js", "json"]
+  moduleFileExtensions: ['ts', 'js', 'json']
 };
 
 module.exports = {
   projects: [lwcProject, toolingProject],
   coverageThreshold: {
-    "./force-app/main/default/lwc/": { lines: 90 }
+    './force-app/main/default/lwc/': { lines: 90 }
   },
-  coverageReporters: ["text-summary", "json-summary", "lcov"]
+  coverageReporters: ['text-summary', 'json-summary', 'lcov']
 };

@@ -4,8 +4,8 @@
  */
 /// <reference types="@salesforce/lightning-types" />
 
-declare module "@salesforce/apex/*" {
-  import type { WireAdapterConstructor } from "lwc";
+declare module '@salesforce/apex/*' {
+  import type { WireAdapterConstructor } from 'lwc';
   /** An imperative or wired Apex method: called with an object whose keys are the Apex parameter names. */
   type ApexMethod = ((params?: Record<string, unknown>) => Promise<unknown>) &
     WireAdapterConstructor<Record<string, unknown>, { data?: unknown; error?: unknown }>;
@@ -13,33 +13,33 @@ declare module "@salesforce/apex/*" {
   export default apexMethod;
 }
 
-declare module "@salesforce/schema/*" {
+declare module '@salesforce/schema/*' {
   /** A field or object reference, e.g. `@salesforce/schema/Lead.Phone`. */
   const reference: { fieldApiName: string; objectApiName: string };
   export default reference;
 }
 
-declare module "@salesforce/label/*" {
+declare module '@salesforce/label/*' {
   const label: string;
   export default label;
 }
 
-declare module "@salesforce/user/Id" {
+declare module '@salesforce/user/Id' {
   const userId: string;
   export default userId;
 }
 
-declare module "@salesforce/resourceUrl/*" {
+declare module '@salesforce/resourceUrl/*' {
   const url: string;
   export default url;
 }
 
-declare module "lightning/platformShowToastEvent" {
+declare module 'lightning/platformShowToastEvent' {
   export interface ShowToastEventDetail {
     title?: string;
     message?: string;
-    variant?: "info" | "success" | "warning" | "error";
-    mode?: "dismissible" | "pester" | "sticky";
+    variant?: 'info' | 'success' | 'warning' | 'error';
+    mode?: 'dismissible' | 'pester' | 'sticky';
     messageData?: unknown[];
   }
   export class ShowToastEvent extends CustomEvent<ShowToastEventDetail> {
@@ -47,8 +47,8 @@ declare module "lightning/platformShowToastEvent" {
   }
 }
 
-declare module "lightning/uiRecordApi" {
-  import type { WireAdapterConstructor } from "lwc";
+declare module 'lightning/uiRecordApi' {
+  import type { WireAdapterConstructor } from 'lwc';
   export interface FieldValue {
     value: unknown;
     displayValue: string | null;
@@ -74,8 +74,8 @@ declare module "lightning/uiRecordApi" {
   export function notifyRecordUpdateAvailable(items: { recordId: string }[]): Promise<void>;
 }
 
-declare module "lightning/uiObjectInfoApi" {
-  import type { WireAdapterConstructor } from "lwc";
+declare module 'lightning/uiObjectInfoApi' {
+  import type { WireAdapterConstructor } from 'lwc';
   export const getObjectInfo: WireAdapterConstructor<{ objectApiName: unknown }, { data?: unknown; error?: unknown }>;
   export const getPicklistValues: WireAdapterConstructor<
     { recordTypeId: string; fieldApiName: unknown },
@@ -83,8 +83,8 @@ declare module "lightning/uiObjectInfoApi" {
   >;
 }
 
-declare module "lightning/navigation" {
-  import { LightningElement } from "lwc";
+declare module 'lightning/navigation' {
+  import { LightningElement } from 'lwc';
   export interface PageReference {
     type: string;
     attributes?: Record<string, unknown>;
@@ -99,7 +99,7 @@ declare module "lightning/navigation" {
   export const CurrentPageReference: unknown;
 }
 
-declare module "lightning/refresh" {
+declare module 'lightning/refresh' {
   export class RefreshEvent extends CustomEvent<unknown> {
     constructor();
   }

@@ -1,5 +1,5 @@
-"use strict";
+'use strict';
 // Registers the accessibility matcher `expect(element).toBeAccessible()` for every LWC test.
-const { registerSa11yMatcher } = require("@sa11y/jest");
+const { registerSa11yMatcher } = require('@sa11y/jest');
 
 registerSa11yMatcher();

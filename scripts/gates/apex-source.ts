@@ -5,25 +5,25 @@
 
 /** Replaces comments with spaces (keeping newlines, so offsets and line numbers survive); strings are kept. */
 export function stripComments(source: string): string {
-  let out = "";
+  let out = '';
   let i = 0;
   while (i < source.length) {
     const ch = source[i];
     const next = source[i + 1];
     if (ch === "'") {
       let j = i + 1;
-      while (j < source.length && source[j] !== "'") j += source[j] === "\\" ? 2 : 1;
+      while (j < source.length && source[j] !== "'") j += source[j] === '\\' ? 2 : 1;
       out += source.slice(i, j + 1);
       i = j + 1;
-    } else if (ch === "/" && next === "/") {
-      while (i < source.length && source[i] !== "\n") {
-        out += " ";
+    } else if (ch === '/' && next === '/') {
+      while (i < source.length && source[i] !== '\n') {
+        out += ' ';
         i++;
       }
-    } else if (ch === "/" && next === "*") {
-      const end = source.indexOf("*/", i + 2);
+    } else if (ch === '/' && next === '*') {
+      const end = source.indexOf('*/', i + 2);
       const stop = end < 0 ? source.length : end + 2;
-      out += source.slice(i, stop).replace(/[^\n]/g, " ");
+      out += source.slice(i, stop).replace(/[^\n]/g, ' ');
       i = stop;
     } else {
       out += ch;
@@ -35,19 +35,19 @@ export function stripComments(source: string): string {
 
 /** Replaces the contents of string literals with spaces (for structural scanning). */
 export function blankStrings(source: string): string {
-  return source.replace(/'(?:\\.|[^'\\])*'/g, (literal) => `'${" ".repeat(literal.length - 2)}'`);
+  return source.replace(/'(?:\\.|[^'\\])*'/g, (literal) => `'${' '.repeat(literal.length - 2)}'`);
 }
 
 export function lineOf(source: string, offset: number): number {
   let line = 1;
-  for (let i = 0; i < offset && i < source.length; i++) if (source[i] === "\n") line++;
+  for (let i = 0; i < offset && i < source.length; i++) if (source[i] === '\n') line++;
   return line;
 }
 
 /** Index of the bracket closing the one at `open` (same kind), or the source length. */
 export function matchingClose(source: string, open: number): number {
   const opener = source[open];
-  const closer = opener === "(" ? ")" : opener === "[" ? "]" : opener === "<" ? ">" : "}";
+  const closer = opener === '(' ? ')' : opener === '[' ? ']' : opener === '<' ? '>' : '}';
   let depth = 0;
   for (let i = open; i < source.length; i++) {
     if (source[i] === opener) depth++;
@@ -63,8 +63,8 @@ export function matchingClose(source: string, open: number): number {
 export function enclosingBlockEnd(source: string, offset: number): number {
   let depth = 0;
   for (let i = offset; i < source.length; i++) {
-    if (source[i] === "{") depth++;
-    else if (source[i] === "}") {
+    if (source[i] === '{') depth++;
+    else if (source[i] === '}') {
       if (depth === 0) return i;
       depth--;
     }
@@ -77,26 +77,26 @@ export function openParenBefore(source: string, offset: number): number {
   let depth = 0;
   for (let i = offset - 1; i >= 0; i--) {
     const ch = source[i];
-    if (ch === ")") depth++;
-    else if (ch === "(") {
+    if (ch === ')') depth++;
+    else if (ch === '(') {
       if (depth === 0) return i;
       depth--;
-    } else if ((ch === ";" || ch === "{" || ch === "}") && depth === 0) return -1;
+    } else if ((ch === ';' || ch === '{' || ch === '}') && depth === 0) return -1;
   }
   return -1;
 }
 
 /** Splits on commas at depth 0 of (), <>, [] and {}. */
-export function splitTopLevel(text: string, separator = ","): string[] {
+export function splitTopLevel(text: string, separator = ','): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let current = "";
+  let current = '';
   for (const ch of text) {
-    if ("(<[{".includes(ch)) depth++;
-    else if (")>]}".includes(ch)) depth--;
+    if ('(<[{'.includes(ch)) depth++;
+    else if (')>]}'.includes(ch)) depth--;
     if (ch === separator && depth === 0) {
       parts.push(current);
-      current = "";
+      current = '';
     } else current += ch;
   }
   if (current.trim().length > 0) parts.push(current);
@@ -120,18 +120,18 @@ export function methodSignatures(className: string, source: string): AuraMethod[
     /((?:@\w+(?:\s*\([^)]*\))?\s*)*)((?:(?:public|private|protected|global|static|override|virtual|abstract|testmethod|webservice)\s+)+)([\w.<>, \[\]]+?)\s+(\w+)\s*\(/gi;
   let match: RegExpExecArray | null;
   while ((match = declaration.exec(code)) !== null) {
-    const annotations = match[1] ?? "";
-    const modifiers = (match[2] ?? "").toLowerCase();
+    const annotations = match[1] ?? '';
+    const modifiers = (match[2] ?? '').toLowerCase();
     const open = match.index + match[0].length - 1;
     const close = matchingClose(code, open);
     const after = code.slice(close + 1).trimStart();
-    if (!after.startsWith("{") && !after.startsWith(";")) continue;
+    if (!after.startsWith('{') && !after.startsWith(';')) continue;
     const params = splitTopLevel(code.slice(open + 1, close))
-      .map((param) => param.trim().split(/\s+/).pop() ?? "")
+      .map((param) => param.trim().split(/\s+/).pop() ?? '')
       .filter((name) => name.length > 0);
     methods.push({
       className,
-      method: match[4] ?? "",
+      method: match[4] ?? '',
       isStatic: /\bstatic\b/.test(modifiers),
       isAuraEnabled: /@AuraEnabled\b/i.test(annotations),
       params,

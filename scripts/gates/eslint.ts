@@ -1,5 +1,5 @@
 /** Gate: ESLint (LWC + lightning rules, typescript-eslint) over the whole repository; any error or warning fails. */
-import { GateResult, bin, run, runAsScript, timed } from "./lib";
+import { GateResult, bin, run, runAsScript, timed } from './lib';
 
 interface EslintMessage {
   ruleId: string | null;
@@ -9,8 +9,8 @@ interface EslintMessage {
 }
 
 export function eslintGate(root: string): GateResult {
-  return timed("eslint", () => {
-    const result = run(bin(root, "eslint"), ["--format", "json", "--max-warnings", "0", "."], root);
+  return timed('eslint', () => {
+    const result = run(bin(root, 'eslint'), ['--format', 'json', '--max-warnings', '0', '.'], root);
     let files: { filePath: string; messages: EslintMessage[] }[];
     try {
       files = JSON.parse(result.stdout) as typeof files;
@@ -18,12 +18,12 @@ export function eslintGate(root: string): GateResult {
       return {
         ok: false,
         findings: [`eslint did not run: ${result.stderr.trim() || result.stdout.trim()}`],
-        summary: "crashed"
+        summary: 'crashed'
       };
     }
     const findings = files.flatMap((file) =>
       file.messages.map(
-        (m) => `${file.filePath.replace(root + "/", "")}:${m.line} ${m.ruleId ?? "parse"}: ${m.message}`
+        (m) => `${file.filePath.replace(root + '/', '')}:${m.line} ${m.ruleId ?? 'parse'}: ${m.message}`
       )
     );
     const ok = result.status === 0 && findings.length === 0;

@@ -5,11 +5,11 @@
  * In the copies the dynamic gates (jest, browser) and this suite are skipped via ALOWARE_SKIP_GATES: the planted
  * faults are static, and the dynamic gates have their own failing tests.
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
-import { PROJECT_ROOT } from "./lib";
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { PROJECT_ROOT } from './lib';
 
 export interface PlantedFault {
   name: string;
@@ -21,8 +21,8 @@ export interface PlantedFault {
   expect: RegExp;
 }
 
-const CLASSES = "force-app/main/default/classes/gatefaults";
-const LWC = "force-app/main/default/lwc";
+const CLASSES = 'force-app/main/default/classes/gatefaults';
+const LWC = 'force-app/main/default/lwc';
 const CLASS_META =
   '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>65.0</apiVersion>\n  <status>Active</status>\n</ApexClass>\n';
 const BUNDLE_META =
@@ -35,142 +35,142 @@ function apexClass(name: string, body: string): Record<string, string> {
 function lwcBundle(name: string, ts: string): Record<string, string> {
   return {
     [`${LWC}/${name}/${name}.ts`]: ts,
-    [`${LWC}/${name}/${name}.html`]: "<template>\n  <p>fault</p>\n</template>\n",
+    [`${LWC}/${name}/${name}.html`]: '<template>\n  <p>fault</p>\n</template>\n',
     [`${LWC}/${name}/${name}.js-meta.xml`]: BUNDLE_META
   };
 }
 
 export const FAULTS: PlantedFault[] = [
   {
-    name: "Apex syntax error",
-    gate: "prettier",
+    name: 'Apex syntax error',
+    gate: 'prettier',
     expect: /AlowareGateFaultSyntax\.cls/,
     files: apexClass(
-      "AlowareGateFaultSyntax",
-      "public with sharing class AlowareGateFaultSyntax {\n    public void run( {\n    }\n}\n"
+      'AlowareGateFaultSyntax',
+      'public with sharing class AlowareGateFaultSyntax {\n    public void run( {\n    }\n}\n'
     )
   },
   {
-    name: "unknown Apex method",
-    gate: "apex-ls",
+    name: 'unknown Apex method',
+    gate: 'apex-ls',
     expect: /noSuchMethodAnywhere/,
     files: apexClass(
-      "AlowareGateFaultMethod",
+      'AlowareGateFaultMethod',
       "public with sharing class AlowareGateFaultMethod {\n    public static Integer run() {\n        String text = 'x';\n        return text.noSuchMethodAnywhere();\n    }\n}\n"
     )
   },
   {
-    name: "unknown Lead field in Apex",
-    gate: "references",
+    name: 'unknown Lead field in Apex',
+    gate: 'references',
     expect: /unknown Lead field 'Not_A_Real_Field__c'/,
     files: apexClass(
-      "AlowareGateFaultField",
-      "public with sharing class AlowareGateFaultField {\n    public static Object run(Lead lead) {\n        return lead.Not_A_Real_Field__c;\n    }\n}\n"
+      'AlowareGateFaultField',
+      'public with sharing class AlowareGateFaultField {\n    public static Object run(Lead lead) {\n        return lead.Not_A_Real_Field__c;\n    }\n}\n'
     )
   },
   {
-    name: "wrong Apex parameter name from LWC",
-    gate: "references",
+    name: 'wrong Apex parameter name from LWC',
+    gate: 'references',
     expect: /keys \{msg\} do not match the parameters of AlowareGateFaultController\.echo\(message\)/,
     files: {
       ...apexClass(
-        "AlowareGateFaultController",
-        "public with sharing class AlowareGateFaultController {\n    @AuraEnabled\n    public static String echo(String message) {\n        return message;\n    }\n}\n"
+        'AlowareGateFaultController',
+        'public with sharing class AlowareGateFaultController {\n    @AuraEnabled\n    public static String echo(String message) {\n        return message;\n    }\n}\n'
       ),
       ...lwcBundle(
-        "alowareGateFaultParam",
+        'alowareGateFaultParam',
         "import { LightningElement } from 'lwc';\nimport echo from '@salesforce/apex/AlowareGateFaultController.echo';\n\nexport default class AlowareGateFaultParam extends LightningElement {\n  async handleClick(): Promise<void> {\n    await echo({ msg: 'x' });\n  }\n}\n"
       )
     }
   },
   {
-    name: "SOQL in a loop",
-    gate: "pmd",
+    name: 'SOQL in a loop',
+    gate: 'pmd',
     expect: /AlowareGateFaultLoop\.cls:\d+ OperationWithLimitsInLoop/,
     files: apexClass(
-      "AlowareGateFaultLoop",
-      "public with sharing class AlowareGateFaultLoop {\n    public static Integer run(List<Id> ids) {\n        Integer count = 0;\n        for (Id leadId : ids) {\n            count += [SELECT Id FROM Lead WHERE Id = :leadId WITH USER_MODE].size();\n        }\n        return count;\n    }\n}\n"
+      'AlowareGateFaultLoop',
+      'public with sharing class AlowareGateFaultLoop {\n    public static Integer run(List<Id> ids) {\n        Integer count = 0;\n        for (Id leadId : ids) {\n            count += [SELECT Id FROM Lead WHERE Id = :leadId WITH USER_MODE].size();\n        }\n        return count;\n    }\n}\n'
     )
   },
   {
-    name: "SOQL injection",
-    gate: "pmd",
+    name: 'SOQL injection',
+    gate: 'pmd',
     expect: /AlowareGateFaultInjection\.cls:\d+ ApexSOQLInjection/,
     files: apexClass(
-      "AlowareGateFaultInjection",
+      'AlowareGateFaultInjection',
       "public with sharing class AlowareGateFaultInjection {\n    public static List<Lead> run(String name) {\n        return Database.query('SELECT Id FROM Lead WHERE LastName = \\'' + name + '\\'', AccessLevel.USER_MODE);\n    }\n}\n"
     )
   },
   {
-    name: "TypeScript type error",
-    gate: "tsc",
+    name: 'TypeScript type error',
+    gate: 'tsc',
     expect: /alowareGateFaultTs\.ts.*TS2322/,
     files: lwcBundle(
-      "alowareGateFaultTs",
+      'alowareGateFaultTs',
       "import { LightningElement } from 'lwc';\n\nexport default class AlowareGateFaultTs extends LightningElement {\n  count: number = 'not a number';\n}\n"
     )
   },
   {
-    name: "LWC lint error",
-    gate: "eslint",
+    name: 'LWC lint error',
+    gate: 'eslint',
     expect: /alowareGateFaultLint\.ts:\d+ @lwc\/lwc\/no-async-operation/,
     files: lwcBundle(
-      "alowareGateFaultLint",
+      'alowareGateFaultLint',
       "import { LightningElement } from 'lwc';\n\nexport default class AlowareGateFaultLint extends LightningElement {\n  override connectedCallback(): void {\n    setTimeout(() => this.dispatchEvent(new CustomEvent('tick')), 10);\n  }\n}\n"
     )
   },
   {
-    name: "bad metadata XML",
-    gate: "metadata",
+    name: 'bad metadata XML',
+    gate: 'metadata',
     expect: /AlowareGateFaultXml\.cls-meta\.xml:\d+ malformed XML/,
     files: {
-      [`${CLASSES}/AlowareGateFaultXml.cls`]: "public with sharing class AlowareGateFaultXml {\n}\n",
+      [`${CLASSES}/AlowareGateFaultXml.cls`]: 'public with sharing class AlowareGateFaultXml {\n}\n',
       [`${CLASSES}/AlowareGateFaultXml.cls-meta.xml`]:
         '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>65.0</apiVersion>\n  <status>Active</statu>\n</ApexClass>\n'
     }
   }
 ];
 
-const SKIPPED_IN_COPIES = "jest,browser,gate-tests";
-const EXCLUDED = new Set(["node_modules", ".git", "coverage", ".preview-build", ".sf", ".sfdx", "test-results"]);
+const SKIPPED_IN_COPIES = 'jest,browser,gate-tests';
+const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
 /** Copies the project (sources only) and links node_modules; returns the copy's root. */
 export function copyProject(): string {
-  const copy = mkdtempSync(join(tmpdir(), "aloware-gate-test-"));
+  const copy = mkdtempSync(join(tmpdir(), 'aloware-gate-test-'));
   cpSync(PROJECT_ROOT, copy, {
     recursive: true,
     filter: (source) => {
       const path = relative(PROJECT_ROOT, source);
-      if (path === "") return true;
-      if (EXCLUDED.has(path.split("/")[0] ?? "")) return false;
-      return !(/\/lwc\/.*\.js$/.test(path) && !path.endsWith("-meta.xml"));
+      if (path === '') return true;
+      if (EXCLUDED.has(path.split('/')[0] ?? '')) return false;
+      return !(/\/lwc\/.*\.js$/.test(path) && !path.endsWith('-meta.xml'));
     }
   });
-  symlinkSync(join(PROJECT_ROOT, "node_modules"), join(copy, "node_modules"));
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(copy, 'node_modules'));
   return copy;
 }
 
 export function npmTest(root: string): { status: number; output: string } {
-  const result = spawnSync("npm", ["test", "--silent"], {
+  const result = spawnSync('npm', ['test', '--silent'], {
     cwd: root,
-    encoding: "utf8",
+    encoding: 'utf8',
     env: { ...process.env, ALOWARE_SKIP_GATES: SKIPPED_IN_COPIES },
     maxBuffer: 64 * 1024 * 1024
   });
-  return { status: result.status ?? 1, output: `${result.stdout ?? ""}\n${result.stderr ?? ""}` };
+  return { status: result.status ?? 1, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}` };
 }
 
 /** The findings printed under a gate's FAIL line. */
 export function gateSection(output: string, gate: string): string | null {
-  const lines = output.split("\n");
+  const lines = output.split('\n');
   const start = lines.findIndex((line) => line.startsWith(`[FAIL] ${gate} `));
   if (start < 0) return null;
   const section: string[] = [];
   for (const line of lines.slice(start + 1)) {
-    if (!line.startsWith("  - ")) break;
+    if (!line.startsWith('  - ')) break;
     section.push(line);
   }
-  return section.join("\n");
+  return section.join('\n');
 }
 
 function main(): void {
@@ -180,17 +180,17 @@ function main(): void {
     const baseline = npmTest(copy);
     if (baseline.status !== 0) {
       console.log(
-        "gate-tests: baseline FAILED: npm test fails on the unmodified copy, so planted faults prove nothing"
+        'gate-tests: baseline FAILED: npm test fails on the unmodified copy, so planted faults prove nothing'
       );
       console.log(
         baseline.output
-          .split("\n")
-          .filter((l) => l.startsWith("[FAIL]") || l.startsWith("  - "))
-          .join("\n")
+          .split('\n')
+          .filter((l) => l.startsWith('[FAIL]') || l.startsWith('  - '))
+          .join('\n')
       );
       process.exit(1);
     }
-    console.log("gate-tests: baseline copy passes npm test");
+    console.log('gate-tests: baseline copy passes npm test');
     for (const fault of FAULTS) {
       for (const [path, content] of Object.entries(fault.files)) {
         mkdirSync(dirname(join(copy, path)), { recursive: true });
@@ -204,13 +204,13 @@ function main(): void {
       } else {
         failures++;
         console.log(
-          `  MISSED: ${fault.name}: npm test exit ${status}, ${fault.gate} section: ${section ?? "(gate did not fail)"}`
+          `  MISSED: ${fault.name}: npm test exit ${status}, ${fault.gate} section: ${section ?? '(gate did not fail)'}`
         );
       }
       for (const path of Object.keys(fault.files)) rmSync(join(copy, path), { force: true });
       for (const path of Object.keys(fault.files)) {
         const dir = dirname(join(copy, path));
-        if (dir.includes("gatefaults") || dir.includes("alowareGateFault"))
+        if (dir.includes('gatefaults') || dir.includes('alowareGateFault'))
           rmSync(dir, { recursive: true, force: true });
       }
     }

@@ -2,21 +2,21 @@
  * Gate: jest over every LWC component and TS module (sfdx-lwc-jest) and the tooling tests, with coverage;
  * jest.config.js enforces lines >= 90% for lwc/ (jest exits non-zero below it).
  */
-import { GateResult, bin, run, runAsScript, timed } from "./lib";
+import { GateResult, bin, run, runAsScript, timed } from './lib';
 
 export function jestGate(root: string): GateResult {
-  return timed("jest", () => {
-    const result = run(bin(root, "jest"), ["--ci", "--coverage", "--silent", "--maxWorkers=2"], root);
+  return timed('jest', () => {
+    const result = run(bin(root, 'jest'), ['--ci', '--coverage', '--silent', '--maxWorkers=2'], root);
     const output = `${result.stdout}\n${result.stderr}`;
-    const tests = /Tests:\s+(.+)/.exec(output)?.[1] ?? "no test summary";
-    const lines = /Lines\s*:\s*([\d.]+%[^\n]*)/.exec(output)?.[1] ?? "n/a";
+    const tests = /Tests:\s+(.+)/.exec(output)?.[1] ?? 'no test summary';
+    const lines = /Lines\s*:\s*([\d.]+%[^\n]*)/.exec(output)?.[1] ?? 'n/a';
     const findings = output
-      .split("\n")
+      .split('\n')
       .filter((line) => /●|FAIL |coverage threshold|No tests found/.test(line))
       .map((line) => line.trim())
       .slice(0, 200);
     const ok = result.status === 0 && /\d+ passed/.test(tests) && !/failed/.test(tests);
-    if (!ok && findings.length === 0) findings.push(output.trim().split("\n").slice(-30).join("\n"));
+    if (!ok && findings.length === 0) findings.push(output.trim().split('\n').slice(-30).join('\n'));
     return { ok, findings, summary: `${tests}; line coverage ${lines}` };
   });
 }

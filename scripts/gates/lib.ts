@@ -2,11 +2,11 @@
  * Shared plumbing for the offline gates: each gate is a function that inspects a project root and
  * returns its findings. A gate passes only with zero findings.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
-export const PROJECT_ROOT = join(__dirname, "..", "..");
+export const PROJECT_ROOT = join(__dirname, '..', '..');
 
 export interface GateResult {
   gate: string;
@@ -27,26 +27,26 @@ export interface CommandResult {
 export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CommandResult {
   const result = spawnSync(command, args, {
     cwd,
-    encoding: "utf8",
+    encoding: 'utf8',
     env: { ...process.env, ...env },
     maxBuffer: 256 * 1024 * 1024
   });
   if (result.error) {
-    return { status: 127, stdout: "", stderr: `${command}: ${result.error.message}` };
+    return { status: 127, stdout: '', stderr: `${command}: ${result.error.message}` };
   }
-  return { status: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
+  return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
 }
 
 /** Runs a binary from node_modules/.bin of the project (resolved against `root`, falling back to this checkout). */
 export function bin(root: string, name: string): string {
-  const local = join(root, "node_modules", ".bin", name);
-  return existsSync(local) ? local : join(PROJECT_ROOT, "node_modules", ".bin", name);
+  const local = join(root, 'node_modules', '.bin', name);
+  return existsSync(local) ? local : join(PROJECT_ROOT, 'node_modules', '.bin', name);
 }
 
 /** The node_modules folder serving `root` (a gate-test copy links to the checkout's). */
 export function nodeModules(root: string): string {
-  const local = join(root, "node_modules");
-  return existsSync(local) ? local : join(PROJECT_ROOT, "node_modules");
+  const local = join(root, 'node_modules');
+  return existsSync(local) ? local : join(PROJECT_ROOT, 'node_modules');
 }
 
 /** Lists files under `dir` (recursively) whose name passes `accept`; skips node_modules and build output. */
@@ -55,7 +55,7 @@ export function listFiles(dir: string, accept: (name: string) => boolean): strin
   if (!existsSync(dir)) return out;
   const walk = (current: string): void => {
     for (const entry of readdirSync(current)) {
-      if (entry === "node_modules" || entry === ".git" || entry === ".preview-build" || entry === "coverage") continue;
+      if (entry === 'node_modules' || entry === '.git' || entry === '.preview-build' || entry === 'coverage') continue;
       const path = join(current, entry);
       if (statSync(path).isDirectory()) walk(path);
       else if (accept(entry)) out.push(path);
@@ -66,7 +66,7 @@ export function listFiles(dir: string, accept: (name: string) => boolean): strin
 }
 
 export function read(path: string): string {
-  return readFileSync(path, "utf8");
+  return readFileSync(path, 'utf8');
 }
 
 export function rel(root: string, path: string): string {
@@ -74,7 +74,7 @@ export function rel(root: string, path: string): string {
 }
 
 /** Wraps a gate body with timing and a uniform result. */
-export function timed(gate: string, body: () => Omit<GateResult, "gate" | "millis">): GateResult {
+export function timed(gate: string, body: () => Omit<GateResult, 'gate' | 'millis'>): GateResult {
   const started = Date.now();
   try {
     const result = body();
@@ -84,7 +84,7 @@ export function timed(gate: string, body: () => Omit<GateResult, "gate" | "milli
       gate,
       ok: false,
       findings: [`gate crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`],
-      summary: "crashed",
+      summary: 'crashed',
       millis: Date.now() - started
     };
   }
@@ -92,7 +92,7 @@ export function timed(gate: string, body: () => Omit<GateResult, "gate" | "milli
 
 /** Prints a gate result and, when run as a script, exits non-zero on failure. */
 export function report(result: GateResult): void {
-  const status = result.ok ? "PASS" : "FAIL";
+  const status = result.ok ? 'PASS' : 'FAIL';
   console.log(`[${status}] ${result.gate} (${(result.millis / 1000).toFixed(1)} s): ${result.summary}`);
   for (const finding of result.findings) console.log(`  - ${finding}`);
 }
@@ -106,12 +106,12 @@ export function runAsScript(gate: (root: string) => GateResult): void {
 
 /** Apex source files (.cls and .trigger) under force-app. */
 export function apexFiles(root: string): string[] {
-  return listFiles(join(root, "force-app"), (name) => name.endsWith(".cls") || name.endsWith(".trigger"));
+  return listFiles(join(root, 'force-app'), (name) => name.endsWith('.cls') || name.endsWith('.trigger'));
 }
 
 /** LWC TypeScript sources (tests included when `withTests`). */
 export function lwcTsFiles(root: string, withTests = false): string[] {
-  return listFiles(join(root, "force-app"), (name) => name.endsWith(".ts") && !name.endsWith(".d.ts")).filter(
-    (path) => path.includes("/lwc/") && (withTests || !path.includes("/__tests__/"))
+  return listFiles(join(root, 'force-app'), (name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).filter(
+    (path) => path.includes('/lwc/') && (withTests || !path.includes('/__tests__/'))
   );
 }

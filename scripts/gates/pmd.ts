@@ -5,10 +5,10 @@
  *   them (a ruleset with a broken reference makes PMD silently run no rule at all);
  * - suppressions (`@SuppressWarnings('PMD...')`, `NOPMD`) need a justification comment on the same or previous line.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { GateResult, apexFiles, nodeModules, read, run, runAsScript, timed } from "./lib";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { GateResult, apexFiles, nodeModules, read, run, runAsScript, timed } from './lib';
 
 interface PmdOutput {
   violations: { rule: string; message: string; codeLocation: { file: string; startLine: number } }[];
@@ -24,22 +24,22 @@ const CANARY = `public class AlowareGateCanary {
     }
 }
 `;
-const CANARY_RULES = ["ApexSharingViolations", "OperationWithLimitsInLoop", "ApexSOQLInjection", "ApexCRUDViolation"];
+const CANARY_RULES = ['ApexSharingViolations', 'OperationWithLimitsInLoop', 'ApexSOQLInjection', 'ApexCRUDViolation'];
 
 function runPmd(root: string, files: string[], work: string): PmdOutput {
-  const javaLib = join(nodeModules(root), "@salesforce", "code-analyzer-pmd-engine", "dist", "java-lib");
+  const javaLib = join(nodeModules(root), '@salesforce', 'code-analyzer-pmd-engine', 'dist', 'java-lib');
   const input = join(work, `input-${files.length}.json`);
   const output = join(work, `output-${files.length}.json`);
   writeFileSync(
     input,
     JSON.stringify({
-      ruleSetInputFile: join(root, "config", "pmd", "ruleset.xml"),
+      ruleSetInputFile: join(root, 'config', 'pmd', 'ruleset.xml'),
       runDataPerLanguage: { apex: { filesToScan: files } }
     })
   );
   const result = run(
-    "java",
-    ["-cp", join(javaLib, "*"), "com.salesforce.sfca.pmdwrapper.PmdWrapper", "run", input, output],
+    'java',
+    ['-cp', join(javaLib, '*'), 'com.salesforce.sfca.pmdwrapper.PmdWrapper', 'run', input, output],
     root
   );
   if (result.status !== 0) throw new Error(`PMD failed (exit ${result.status}): ${result.stderr || result.stdout}`);
@@ -48,23 +48,23 @@ function runPmd(root: string, files: string[], work: string): PmdOutput {
 
 /** Suppressions without a justification comment (same line or the line above). */
 export function unjustifiedSuppressions(path: string, source: string): string[] {
-  const lines = source.split("\n");
+  const lines = source.split('\n');
   const findings: string[] = [];
   lines.forEach((line, index) => {
     if (!/@SuppressWarnings\s*\(\s*'PMD|NOPMD/i.test(line)) return;
-    const previous = index > 0 ? lines[index - 1] : "";
+    const previous = index > 0 ? lines[index - 1] : '';
     const justified =
-      /\/\/\s*\S{3,}|\/\*/.test(line.replace(/NOPMD/i, "")) || /^\s*(\/\/|\*|\/\*)\s*\S{3,}/.test(previous);
+      /\/\/\s*\S{3,}|\/\*/.test(line.replace(/NOPMD/i, '')) || /^\s*(\/\/|\*|\/\*)\s*\S{3,}/.test(previous);
     if (!justified) findings.push(`${path}:${index + 1} PMD suppression without a justification comment`);
   });
   return findings;
 }
 
 export function pmdGate(root: string): GateResult {
-  return timed("pmd", () => {
-    const work = mkdtempSync(join(tmpdir(), "aloware-pmd-"));
+  return timed('pmd', () => {
+    const work = mkdtempSync(join(tmpdir(), 'aloware-pmd-'));
     try {
-      const canary = join(work, "AlowareGateCanary.cls");
+      const canary = join(work, 'AlowareGateCanary.cls');
       writeFileSync(canary, CANARY);
       const canaryRules = new Set(runPmd(root, [canary], work).violations.map((v) => v.rule));
       const missing = CANARY_RULES.filter((rule) => !canaryRules.has(rule));
@@ -72,22 +72,22 @@ export function pmdGate(root: string): GateResult {
         return {
           ok: false,
           findings: [
-            `ruleset self-test: the canary's ${missing.join(", ")} defects were not reported (broken ruleset?)`
+            `ruleset self-test: the canary's ${missing.join(', ')} defects were not reported (broken ruleset?)`
           ],
-          summary: "ruleset broken"
+          summary: 'ruleset broken'
         };
       }
       const files = apexFiles(root);
-      if (files.length === 0) return { ok: true, findings: [], summary: "no Apex yet (ruleset self-test passed)" };
+      if (files.length === 0) return { ok: true, findings: [], summary: 'no Apex yet (ruleset self-test passed)' };
       const output = runPmd(root, files, work);
       const findings = [
         ...output.violations.map(
-          (v) => `${v.codeLocation.file.replace(root + "/", "")}:${v.codeLocation.startLine} ${v.rule}: ${v.message}`
+          (v) => `${v.codeLocation.file.replace(root + '/', '')}:${v.codeLocation.startLine} ${v.rule}: ${v.message}`
         ),
-        ...output.processingErrors.map((e) => `${e.file.replace(root + "/", "")}: processing error: ${e.message}`),
-        ...files.flatMap((file) => unjustifiedSuppressions(file.replace(root + "/", ""), read(file)))
+        ...output.processingErrors.map((e) => `${e.file.replace(root + '/', '')}: processing error: ${e.message}`),
+        ...files.flatMap((file) => unjustifiedSuppressions(file.replace(root + '/', ''), read(file)))
       ];
-      const rules = readdirSync(join(root, "config", "pmd")).length;
+      const rules = readdirSync(join(root, 'config', 'pmd')).length;
       return {
         ok: findings.length === 0,
         findings,

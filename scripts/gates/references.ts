@@ -10,9 +10,9 @@
  *    static @AuraEnabled method with the same parameter names in order, and every method the components import
  *    has a route.
  */
-import { existsSync, readdirSync } from "node:fs";
-import { basename, join } from "node:path";
-import ts from "typescript";
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import ts from 'typescript';
 import {
   AuraMethod,
   blankStrings,
@@ -23,8 +23,8 @@ import {
   openParenBefore,
   splitTopLevel,
   stripComments
-} from "./apex-source";
-import { GateResult, apexFiles, listFiles, lwcTsFiles, read, runAsScript, timed } from "./lib";
+} from './apex-source';
+import { GateResult, apexFiles, listFiles, lwcTsFiles, read, runAsScript, timed } from './lib';
 
 interface LeadFieldCatalog {
   fields: Set<string>;
@@ -32,7 +32,7 @@ interface LeadFieldCatalog {
   featureDependent: Map<string, string>;
 }
 
-const STANDARD = JSON.parse(read(join(__dirname, "data", "lead-standard-fields.json"))) as {
+const STANDARD = JSON.parse(read(join(__dirname, 'data', 'lead-standard-fields.json'))) as {
   fields: string[];
   relationships: Record<string, string>;
   featureDependent: Record<string, string>;
@@ -41,10 +41,10 @@ const STANDARD = JSON.parse(read(join(__dirname, "data", "lead-standard-fields.j
 /** Standard Lead fields plus the fields under objects/Lead/fields (lower-cased: Apex is case-insensitive). */
 export function leadFields(root: string): LeadFieldCatalog {
   const fields = new Set(STANDARD.fields.map((f) => f.toLowerCase()));
-  const dir = join(root, "force-app", "main", "default", "objects", "Lead", "fields");
+  const dir = join(root, 'force-app', 'main', 'default', 'objects', 'Lead', 'fields');
   if (existsSync(dir)) {
     for (const file of readdirSync(dir)) {
-      if (file.endsWith(".field-meta.xml")) fields.add(file.replace(".field-meta.xml", "").toLowerCase());
+      if (file.endsWith('.field-meta.xml')) fields.add(file.replace('.field-meta.xml', '').toLowerCase());
     }
   }
   const relationships = new Map(Object.entries(STANDARD.relationships).map(([k, v]) => [k.toLowerCase(), v]));
@@ -54,12 +54,12 @@ export function leadFields(root: string): LeadFieldCatalog {
 
 /** Checks one Lead field path (`Phone`, `Owner.Email`, `Aloware_DNC__c`); returns a problem or null. */
 export function checkLeadPath(catalog: LeadFieldCatalog, path: string): string | null {
-  const first = path.split(".")[0]?.trim() ?? "";
+  const first = path.split('.')[0]?.trim() ?? '';
   const key = first.toLowerCase();
   if (!first) return null;
-  if (path.includes(".")) {
+  if (path.includes('.')) {
     if (catalog.relationships.has(key)) return null;
-    if (key.endsWith("__r") && catalog.fields.has(key.replace(/__r$/, "__c"))) return null;
+    if (key.endsWith('__r') && catalog.fields.has(key.replace(/__r$/, '__c'))) return null;
     return `unknown Lead relationship '${first}'`;
   }
   if (catalog.fields.has(key)) return null;
@@ -69,83 +69,83 @@ export function checkLeadPath(catalog: LeadFieldCatalog, path: string): string |
 }
 
 const SOQL_KEYWORDS = new Set([
-  "and",
-  "or",
-  "not",
-  "null",
-  "true",
-  "false",
-  "limit",
-  "offset",
-  "with",
-  "user_mode",
-  "system_mode",
-  "security_enforced",
-  "asc",
-  "desc",
-  "nulls",
-  "first",
-  "last",
-  "in",
-  "like",
-  "includes",
-  "excludes",
-  "order",
-  "by",
-  "group",
-  "having",
-  "for",
-  "update",
-  "view",
-  "reference",
-  "all",
-  "rows",
-  "today",
-  "yesterday",
-  "tomorrow",
-  "this_week",
-  "last_week",
-  "next_week",
-  "this_month",
-  "last_month",
-  "next_month",
-  "this_year",
-  "last_year"
+  'and',
+  'or',
+  'not',
+  'null',
+  'true',
+  'false',
+  'limit',
+  'offset',
+  'with',
+  'user_mode',
+  'system_mode',
+  'security_enforced',
+  'asc',
+  'desc',
+  'nulls',
+  'first',
+  'last',
+  'in',
+  'like',
+  'includes',
+  'excludes',
+  'order',
+  'by',
+  'group',
+  'having',
+  'for',
+  'update',
+  'view',
+  'reference',
+  'all',
+  'rows',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'this_week',
+  'last_week',
+  'next_week',
+  'this_month',
+  'last_month',
+  'next_month',
+  'this_year',
+  'last_year'
 ]);
 
 /** Field paths used by a SOQL query on Lead (select list, WHERE, ORDER BY, GROUP BY); [] for other objects. */
 export function soqlLeadFields(query: string): string[] {
-  const withoutSubqueries = query.replace(/\(\s*SELECT[\s\S]*?\)/gi, " ");
+  const withoutSubqueries = query.replace(/\(\s*SELECT[\s\S]*?\)/gi, ' ');
   const match = /^\s*SELECT\s+([\s\S]+?)\s+FROM\s+(\w+)\b([\s\S]*)$/i.exec(withoutSubqueries);
-  if (!match || (match[2] ?? "").toLowerCase() !== "lead") return [];
+  if (!match || (match[2] ?? '').toLowerCase() !== 'lead') return [];
   const paths: string[] = [];
-  for (const item of splitTopLevel(match[1] ?? "")) {
+  for (const item of splitTopLevel(match[1] ?? '')) {
     let field = item.trim();
     const fn = /^(\w+)\s*\(\s*([\w.]*)\s*\)/.exec(field);
-    if (fn) field = fn[2] ?? "";
-    field = field.split(/\s+/)[0] ?? "";
+    if (fn) field = fn[2] ?? '';
+    field = field.split(/\s+/)[0] ?? '';
     if (/^[A-Za-z_][\w.]*$/.test(field)) paths.push(field);
   }
-  const rest = (match[3] ?? "").replace(/:\s*[\w.()]+/g, " ").replace(/'(?:\\.|[^'\\])*'/g, " ");
+  const rest = (match[3] ?? '').replace(/:\s*[\w.()]+/g, ' ').replace(/'(?:\\.|[^'\\])*'/g, ' ');
   const comparison =
     /([A-Za-z_][\w.]*)\s*(?:=|!=|<>|<=|>=|<|>|\bLIKE\b|\bNOT\s+IN\b|\bIN\b|\bINCLUDES\b|\bEXCLUDES\b)/gi;
   let cmp: RegExpExecArray | null;
   while ((cmp = comparison.exec(rest)) !== null) {
-    const name = cmp[1] ?? "";
+    const name = cmp[1] ?? '';
     if (!SOQL_KEYWORDS.has(name.toLowerCase()) && !/^\d/.test(name)) paths.push(name);
   }
   const orderGroup = /\b(?:ORDER|GROUP)\s+BY\s+([\w.,\s]+?)(?=\bLIMIT\b|\bOFFSET\b|\bFOR\b|\bHAVING\b|\bNULLS\b|$)/gi;
   let ob: RegExpExecArray | null;
   while ((ob = orderGroup.exec(rest)) !== null) {
-    for (const part of (ob[1] ?? "").split(",")) {
-      const name = part.trim().split(/\s+/)[0] ?? "";
+    for (const part of (ob[1] ?? '').split(',')) {
+      const name = part.trim().split(/\s+/)[0] ?? '';
       if (name && !SOQL_KEYWORDS.has(name.toLowerCase())) paths.push(name);
     }
   }
   return paths;
 }
 
-const LEAD_MEMBERS = new Set(["sobjecttype", "getsobjecttype", "class", "fields", "fieldsets"]);
+const LEAD_MEMBERS = new Set(['sobjecttype', 'getsobjecttype', 'class', 'fields', 'fieldsets']);
 
 /** Lead field references of one Apex file, with line numbers. */
 export function apexLeadReferences(source: string): { path: string; line: number }[] {
@@ -157,7 +157,7 @@ export function apexLeadReferences(source: string): { path: string; line: number
   };
 
   // Static SOQL: [SELECT ... FROM Lead ...]
-  for (let i = structural.indexOf("["); i >= 0; i = structural.indexOf("[", i + 1)) {
+  for (let i = structural.indexOf('['); i >= 0; i = structural.indexOf('[', i + 1)) {
     if (!/^\[\s*SELECT\b/i.test(structural.slice(i, i + 20))) continue;
     const close = matchingClose(structural, i);
     for (const path of soqlLeadFields(code.slice(i + 1, close))) add(path, i);
@@ -166,7 +166,7 @@ export function apexLeadReferences(source: string): { path: string; line: number
   const literal = /'((?:\\.|[^'\\])*)'/g;
   let lit: RegExpExecArray | null;
   while ((lit = literal.exec(code)) !== null) {
-    const text = (lit[1] ?? "").replace(/\\'/g, "'");
+    const text = (lit[1] ?? '').replace(/\\'/g, "'");
     if (/^\s*SELECT\b[\s\S]*\bFROM\s+Lead\b/i.test(text)) {
       for (const path of soqlLeadFields(text)) add(path, lit.index);
     }
@@ -176,7 +176,7 @@ export function apexLeadReferences(source: string): { path: string; line: number
     /(^|[^\w.]|Schema\.|SObjectType\.)Lead\s*\.\s*(?:SObjectType\s*\.\s*)?(?:fields\s*\.\s*)?([A-Za-z_]\w*)\b(?!\s*\()/gi;
   let tk: RegExpExecArray | null;
   while ((tk = token.exec(structural)) !== null) {
-    const name = tk[2] ?? "";
+    const name = tk[2] ?? '';
     if (!LEAD_MEMBERS.has(name.toLowerCase())) add(name, tk.index);
   }
   // new Lead(Field = value, ...)
@@ -187,21 +187,21 @@ export function apexLeadReferences(source: string): { path: string; line: number
     const close = matchingClose(structural, open);
     for (const part of splitTopLevel(structural.slice(open + 1, close))) {
       const assignment = /^\s*([A-Za-z_]\w*)\s*=/.exec(part);
-      if (assignment) add(assignment[1] ?? "", open);
+      if (assignment) add(assignment[1] ?? '', open);
     }
   }
   // Lead-typed variables and their member accesses within scope.
   const declaration = /(?<![\w.<])(?:Schema\.)?Lead\s+([A-Za-z_]\w*)\s*(?=[=;,):])/g;
   let decl: RegExpExecArray | null;
   while ((decl = declaration.exec(structural)) !== null) {
-    const name = decl[1] ?? "";
+    const name = decl[1] ?? '';
     let start = decl.index;
     let end: number;
     const paren = openParenBefore(structural, decl.index);
     if (paren >= 0) {
       const closeParen = matchingClose(structural, paren);
-      const brace = structural.indexOf("{", closeParen);
-      const semicolon = structural.indexOf(";", closeParen);
+      const brace = structural.indexOf('{', closeParen);
+      const semicolon = structural.indexOf(';', closeParen);
       if (brace >= 0 && (semicolon < 0 || brace < semicolon)) {
         start = brace;
         end = matchingClose(structural, brace);
@@ -213,11 +213,11 @@ export function apexLeadReferences(source: string): { path: string; line: number
     }
     const scope = structural.slice(start, end);
     const scopeCode = code.slice(start, end);
-    const member = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*([A-Za-z_]\\w*)\\b(?!\\s*\\()`, "g");
+    const member = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*([A-Za-z_]\\w*)\\b(?!\\s*\\()`, 'g');
     let m: RegExpExecArray | null;
-    while ((m = member.exec(scope)) !== null) add(m[1] ?? "", start + m.index);
-    const dynamicAccess = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*(?:get|put)\\s*\\(\\s*'([^']+)'`, "gi");
-    while ((m = dynamicAccess.exec(scopeCode)) !== null) add(m[1] ?? "", start + m.index);
+    while ((m = member.exec(scope)) !== null) add(m[1] ?? '', start + m.index);
+    const dynamicAccess = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*(?:get|put)\\s*\\(\\s*'([^']+)'`, 'gi');
+    while ((m = dynamicAccess.exec(scopeCode)) !== null) add(m[1] ?? '', start + m.index);
   }
   return refs;
 }
@@ -230,8 +230,8 @@ interface ApexIndex {
 function indexApex(root: string): ApexIndex {
   const methods = new Map<string, AuraMethod>();
   const classes = new Set<string>();
-  for (const file of apexFiles(root).filter((f) => f.endsWith(".cls"))) {
-    const className = basename(file, ".cls");
+  for (const file of apexFiles(root).filter((f) => f.endsWith('.cls'))) {
+    const className = basename(file, '.cls');
     classes.add(className.toLowerCase());
     for (const method of methodSignatures(className, read(file))) {
       const key = `${className}.${method.method}`.toLowerCase();
@@ -244,7 +244,7 @@ function indexApex(root: string): ApexIndex {
 }
 
 function checkApexTarget(index: ApexIndex, target: string): { method?: AuraMethod; problem?: string } {
-  const [className, methodName] = target.split(".");
+  const [className, methodName] = target.split('.');
   if (!className || !methodName) return { problem: `'${target}' is not Class.method` };
   if (!index.classes.has(className.toLowerCase())) return { problem: `Apex class '${className}' does not exist` };
   const method = index.methods.get(target.toLowerCase());
@@ -257,8 +257,8 @@ function checkApexTarget(index: ApexIndex, target: string): { method?: AuraMetho
 function compareKeys(method: AuraMethod, keys: string[]): string | null {
   const expected = [...method.params].sort();
   const actual = [...keys].sort();
-  if (expected.join(",") === actual.join(",")) return null;
-  return `keys {${keys.join(", ")}} do not match the parameters of ${method.className}.${method.method}(${method.params.join(", ")})`;
+  if (expected.join(',') === actual.join(',')) return null;
+  return `keys {${keys.join(', ')}} do not match the parameters of ${method.className}.${method.method}(${method.params.join(', ')})`;
 }
 
 /** Checks one LWC TypeScript file: schema imports and Apex imports and their call sites. */
@@ -267,7 +267,7 @@ export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatal
   const text = read(file);
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const where = (node: ts.Node): string =>
-    `${file.replace(root + "/", "")}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+    `${file.replace(root + '/', '')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const apexImports = new Map<string, AuraMethod>();
 
   for (const statement of source.statements) {
@@ -275,12 +275,12 @@ export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatal
     const spec = statement.moduleSpecifier.text;
     const schema = /^@salesforce\/schema\/Lead\.(.+)$/.exec(spec);
     if (schema) {
-      const problem = checkLeadPath(catalog, schema[1] ?? "");
+      const problem = checkLeadPath(catalog, schema[1] ?? '');
       if (problem) findings.push(`${where(statement)} ${spec}: ${problem}`);
     }
     const apex = /^@salesforce\/apex\/(.+)$/.exec(spec);
     if (apex) {
-      const { method, problem } = checkApexTarget(index, apex[1] ?? "");
+      const { method, problem } = checkApexTarget(index, apex[1] ?? '');
       if (problem) findings.push(`${where(statement)} ${spec}: ${problem}`);
       const local = statement.importClause?.name?.text;
       if (method && local) apexImports.set(local, method);
@@ -291,7 +291,7 @@ export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatal
     if (!arg) {
       if (method.params.length > 0 && !isWire) {
         findings.push(
-          `${where(node)} ${method.className}.${method.method} called without its parameters (${method.params.join(", ")})`
+          `${where(node)} ${method.className}.${method.method} called without its parameters (${method.params.join(', ')})`
         );
       }
       return;
@@ -320,7 +320,7 @@ export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatal
       const callee = node.expression.text;
       const method = apexImports.get(callee);
       if (method) checkArgument(node, method, node.arguments[0], false);
-      if (callee === "wire" && node.arguments[0] && ts.isIdentifier(node.arguments[0])) {
+      if (callee === 'wire' && node.arguments[0] && ts.isIdentifier(node.arguments[0])) {
         const wired = apexImports.get(node.arguments[0].text);
         if (wired) checkArgument(node, wired, node.arguments[1], true);
       }
@@ -331,7 +331,7 @@ export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatal
   return findings;
 }
 
-export const DEV_API_ROUTES = join("scripts", "preview", "dev-api", "routes.ts");
+export const DEV_API_ROUTES = join('scripts', 'preview', 'dev-api', 'routes.ts');
 
 /** Checks the preview's dev API routes against the Apex controllers. */
 export function checkDevApi(root: string, index: ApexIndex, importedByLwc: Set<string>): string[] {
@@ -347,9 +347,9 @@ export function checkDevApi(root: string, index: ApexIndex, importedByLwc: Set<s
       findings.push(`${DEV_API_ROUTES} route '${key}': ${problem}`);
       continue;
     }
-    if (method && method.params.join(",") !== [...route.params].join(",")) {
+    if (method && method.params.join(',') !== [...route.params].join(',')) {
       findings.push(
-        `${DEV_API_ROUTES} route '${key}': params (${route.params.join(", ")}) differ from Apex (${method.params.join(", ")})`
+        `${DEV_API_ROUTES} route '${key}': params (${route.params.join(', ')}) differ from Apex (${method.params.join(', ')})`
       );
     }
   }
@@ -362,7 +362,7 @@ export function checkDevApi(root: string, index: ApexIndex, importedByLwc: Set<s
 }
 
 export function referencesGate(root: string): GateResult {
-  return timed("references", () => {
+  return timed('references', () => {
     const catalog = leadFields(root);
     const findings: string[] = [];
     let apexRefs = 0;
@@ -370,7 +370,7 @@ export function referencesGate(root: string): GateResult {
       for (const ref of apexLeadReferences(read(file))) {
         apexRefs++;
         const problem = checkLeadPath(catalog, ref.path);
-        if (problem) findings.push(`${file.replace(root + "/", "")}:${ref.line} ${problem}`);
+        if (problem) findings.push(`${file.replace(root + '/', '')}:${ref.line} ${problem}`);
       }
     }
     const index = indexApex(root);
@@ -378,10 +378,10 @@ export function referencesGate(root: string): GateResult {
     const importedByLwc = new Set<string>();
     for (const file of lwcFiles) {
       findings.push(...checkLwcFile(root, file, catalog, index));
-      for (const match of read(file).matchAll(/@salesforce\/apex\/([\w.]+)/g)) importedByLwc.add(match[1] ?? "");
+      for (const match of read(file).matchAll(/@salesforce\/apex\/([\w.]+)/g)) importedByLwc.add(match[1] ?? '');
     }
     findings.push(...checkDevApi(root, index, importedByLwc));
-    const jsFiles = listFiles(join(root, "force-app"), (n) => n.endsWith(".html")).length;
+    const jsFiles = listFiles(join(root, 'force-app'), (n) => n.endsWith('.html')).length;
     return {
       ok: findings.length === 0,
       findings,

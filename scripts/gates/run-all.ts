@@ -6,57 +6,57 @@
  * `npm test` in throw-away copies with planted static faults and skips the slow dynamic gates there
  * (jest, browser) and itself (no recursion). The run prints every skipped gate.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { apexLsGate } from "./apex-ls";
-import { browserGate } from "./browser";
-import { catalogGate } from "./catalog";
-import { eslintGate } from "./eslint";
-import { jestGate } from "./jest";
-import { GateResult, PROJECT_ROOT, report, timed } from "./lib";
-import { metadataGate } from "./metadata";
-import { pmdGate } from "./pmd";
-import { prettierGate } from "./prettier";
-import { referencesGate } from "./references";
-import { tscGate } from "./tsc";
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { apexLsGate } from './apex-ls';
+import { browserGate } from './browser';
+import { catalogGate } from './catalog';
+import { eslintGate } from './eslint';
+import { jestGate } from './jest';
+import { GateResult, PROJECT_ROOT, report, timed } from './lib';
+import { metadataGate } from './metadata';
+import { pmdGate } from './pmd';
+import { prettierGate } from './prettier';
+import { referencesGate } from './references';
+import { tscGate } from './tsc';
 
 function gateTests(root: string): GateResult {
-  return timed("gate-tests", () => {
+  return timed('gate-tests', () => {
     const result = spawnSync(
       process.execPath,
-      [join(root, "node_modules", ".bin", "tsx"), join(root, "scripts", "gates", "gate-tests.ts")],
+      [join(root, 'node_modules', '.bin', 'tsx'), join(root, 'scripts', 'gates', 'gate-tests.ts')],
       {
         cwd: root,
-        stdio: ["ignore", "inherit", "inherit"]
+        stdio: ['ignore', 'inherit', 'inherit']
       }
     );
     return {
       ok: result.status === 0,
-      findings: result.status === 0 ? [] : ["a planted fault was not caught (see the output above)"],
-      summary: result.status === 0 ? "every planted fault failed npm test" : `exit ${result.status}`
+      findings: result.status === 0 ? [] : ['a planted fault was not caught (see the output above)'],
+      summary: result.status === 0 ? 'every planted fault failed npm test' : `exit ${result.status}`
     };
   });
 }
 
 export const GATES: { name: string; run: (root: string) => GateResult }[] = [
-  { name: "tsc", run: tscGate },
-  { name: "eslint", run: eslintGate },
-  { name: "prettier", run: prettierGate },
-  { name: "apex-ls", run: apexLsGate },
-  { name: "references", run: referencesGate },
-  { name: "pmd", run: pmdGate },
-  { name: "metadata", run: metadataGate },
-  { name: "catalog", run: catalogGate },
-  { name: "jest", run: jestGate },
-  { name: "browser", run: browserGate },
-  { name: "gate-tests", run: gateTests }
+  { name: 'tsc', run: tscGate },
+  { name: 'eslint', run: eslintGate },
+  { name: 'prettier', run: prettierGate },
+  { name: 'apex-ls', run: apexLsGate },
+  { name: 'references', run: referencesGate },
+  { name: 'pmd', run: pmdGate },
+  { name: 'metadata', run: metadataGate },
+  { name: 'catalog', run: catalogGate },
+  { name: 'jest', run: jestGate },
+  { name: 'browser', run: browserGate },
+  { name: 'gate-tests', run: gateTests }
 ];
 
 function main(): void {
   const root = PROJECT_ROOT;
   const skip = new Set(
-    (process.env.ALOWARE_SKIP_GATES ?? "")
-      .split(",")
+    (process.env.ALOWARE_SKIP_GATES ?? '')
+      .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
   );
@@ -74,7 +74,7 @@ function main(): void {
   const failed = results.filter((r) => !r.ok);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nnpm test: ${results.length - failed.length} of ${results.length} gates passed in ${seconds} s`);
-  if (failed.length > 0) console.log(`failed gates: ${failed.map((r) => r.gate).join(", ")}`);
+  if (failed.length > 0) console.log(`failed gates: ${failed.map((r) => r.gate).join(', ')}`);
   console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
   process.exit(failed.length === 0 ? 0 : 1);
 }
