@@ -4,10 +4,10 @@
  * Default mapping records of the catalog's object that no longer have a catalog row are deleted; custom Lead fields
  * without a row are only reported (deleting a released field is a decision, not a side effect).
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { loadCatalog } from "./catalog";
-import { FIELDS_DIR, MAPPING_TYPE, RECORDS_DIR, renderAll } from "./render";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { loadCatalog } from './catalog';
+import { FIELDS_DIR, MAPPING_TYPE, RECORDS_DIR, renderAll } from './render';
 
 export interface GenerateResult {
   written: string[];
@@ -23,7 +23,7 @@ export function generate(root: string): GenerateResult {
   const result: GenerateResult = { written: [], unchanged: [], deleted: [], orphanFields: [] };
   for (const [path, content] of files) {
     const target = join(root, path);
-    if (existsSync(target) && readFileSync(target, "utf8") === content) {
+    if (existsSync(target) && readFileSync(target, 'utf8') === content) {
       result.unchanged.push(path);
       continue;
     }
@@ -50,7 +50,7 @@ export function generate(root: string): GenerateResult {
 
 if (require.main === module) {
   try {
-    const root = resolve(process.argv[2] ?? ".");
+    const root = resolve(process.argv[2] ?? '.');
     const result = generate(root);
     for (const path of result.written) console.log(`wrote   ${path}`);
     for (const path of result.deleted) console.log(`deleted ${path}`);

@@ -15,15 +15,15 @@ import {
   type Catalog,
   type CatalogProperty,
   type CustomFieldSpec
-} from "./catalog";
+} from './catalog';
 
-export const MODULE_DIR = "force-app/main/default/lwc/alowareCatalog";
+export const MODULE_DIR = 'force-app/main/default/lwc/alowareCatalog';
 export const MODULE_PATH = `${MODULE_DIR}/alowareCatalog.ts`;
 export const MODULE_META_PATH = `${MODULE_DIR}/alowareCatalog.js-meta.xml`;
-export const FIELDS_DIR = "force-app/main/default/objects/Lead/fields";
-export const RECORDS_DIR = "force-app/main/default/customMetadata";
-export const MAPPING_TYPE = "Aloware_Field_Mapping";
-export const API_VERSION = "65.0";
+export const FIELDS_DIR = 'force-app/main/default/objects/Lead/fields';
+export const RECORDS_DIR = 'force-app/main/default/customMetadata';
+export const MAPPING_TYPE = 'Aloware_Field_Mapping';
+export const API_VERSION = '65.0';
 
 const PRINT_WIDTH = 120;
 
@@ -35,32 +35,32 @@ export function tsString(value: string): string {
   const doubles = (value.match(/"/g) ?? []).length;
   const singles = (value.match(/'/g) ?? []).length;
   const quote = doubles > singles ? "'" : '"';
-  const escaped = value.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(new RegExp(quote, "g"), `\\${quote}`);
+  const escaped = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(new RegExp(quote, 'g'), `\\${quote}`);
   return `${quote}${escaped}${quote}`;
 }
 
 function tsValue(value: unknown, indent: string): string {
-  if (value === null) return "null";
-  if (typeof value === "string") return tsString(value);
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => tsValue(v, indent)).join(", ")}]`;
-  if (typeof value === "object") {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return tsString(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map((v) => tsValue(v, indent)).join(', ')}]`;
+  if (typeof value === 'object') {
     const inner = `${indent}  `;
     const entries = Object.entries(value as Record<string, unknown>);
     const lines = entries.map(([key, v], i) => tsMember(inner, key, v, i === entries.length - 1));
-    return `{\n${lines.join("\n")}\n${indent}}`;
+    return `{\n${lines.join('\n')}\n${indent}}`;
   }
   throw new Error(`cannot render ${typeof value}`);
 }
 
 /** One `key: value` line of an object, laid out as Prettier does when it exceeds the print width. */
 function tsMember(indent: string, key: string, value: unknown, last: boolean): string {
-  const comma = last ? "" : ",";
+  const comma = last ? '' : ',';
   const oneLine = `${indent}${key}: ${tsValue(value, indent)}${comma}`;
-  if (oneLine.includes("\n") || oneLine.length <= PRINT_WIDTH) return oneLine;
-  if (typeof value === "string") return `${indent}${key}:\n${indent}  ${tsString(value)}${comma}`;
+  if (oneLine.includes('\n') || oneLine.length <= PRINT_WIDTH) return oneLine;
+  if (typeof value === 'string') return `${indent}${key}:\n${indent}  ${tsString(value)}${comma}`;
   if (Array.isArray(value)) {
-    const items = value.map((v) => `${indent}  ${tsValue(v, `${indent}  `)}`).join(",\n");
+    const items = value.map((v) => `${indent}  ${tsValue(v, `${indent}  `)}`).join(',\n');
     return `${indent}${key}: [\n${items}\n${indent}]${comma}`;
   }
   return oneLine;
@@ -68,24 +68,24 @@ function tsMember(indent: string, key: string, value: unknown, last: boolean): s
 
 /** A union type in Prettier's layout: one line, or the members on the next line, or one member per line. */
 function tsUnion(name: string, members: readonly string[]): string {
-  const union = members.map(tsString).join(" | ");
+  const union = members.map(tsString).join(' | ');
   const oneLine = `export type ${name} = ${union};`;
   if (oneLine.length <= PRINT_WIDTH) return oneLine;
   const nextLine = `  ${union};`;
   if (nextLine.length <= PRINT_WIDTH) return `export type ${name} =\n${nextLine}`;
-  return `export type ${name} =\n${members.map((m) => `  | ${tsString(m)}`).join("\n")};`;
+  return `export type ${name} =\n${members.map((m) => `  | ${tsString(m)}`).join('\n')};`;
 }
 
 /** A readonly list constant, on one line when it fits, else one element per line. */
 function tsList(name: string, type: string, members: readonly string[]): string {
-  const oneLine = `export const ${name}: readonly ${type}[] = [${members.map(tsString).join(", ")}];`;
+  const oneLine = `export const ${name}: readonly ${type}[] = [${members.map(tsString).join(', ')}];`;
   if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  return `export const ${name}: readonly ${type}[] = [\n${members.map((m) => `  ${tsString(m)}`).join(",\n")}\n];`;
+  return `export const ${name}: readonly ${type}[] = [\n${members.map((m) => `  ${tsString(m)}`).join(',\n')}\n];`;
 }
 
 /** The generated module `c/alowareCatalog` (an LWC service module). */
 export function renderCatalogModule(catalog: Catalog): string {
-  const entries = catalog.properties.map((p) => `  ${tsValue(p, "  ")}`).join(",\n");
+  const entries = catalog.properties.map((p) => `  ${tsValue(p, '  ')}`).join(',\n');
   return `/*
  * GENERATED from catalog/aloware-lead-catalog.json by scripts/catalog/generate.ts: do not edit by hand.
  * Change the catalog, then run \`npx tsx scripts/catalog/generate.ts\`; scripts/catalog/check.ts fails on drift.
@@ -93,15 +93,15 @@ export function renderCatalogModule(catalog: Catalog): string {
  */
 
 /** Mapping direction: ↔ both ways, → Aloware to Salesforce, ← Salesforce to Aloware. */
-${tsUnion("Direction", DIRECTIONS)}
+${tsUnion('Direction', DIRECTIONS)}
 /** Catalog group (section of the mapping panel). */
-${tsUnion("MappingGroup", MAPPING_GROUPS)}
+${tsUnion('MappingGroup', MAPPING_GROUPS)}
 /** Kind of value on the Aloware side. */
-${tsUnion("AlowareType", ALOWARE_TYPES)}
+${tsUnion('AlowareType', ALOWARE_TYPES)}
 /** Salesforce field type: lower-case \`Schema.DisplayType\` name. */
-${tsUnion("SalesforceType", SALESFORCE_TYPES)}
+${tsUnion('SalesforceType', SALESFORCE_TYPES)}
 /** Metadata API type of a field the package creates. */
-${tsUnion("CustomFieldType", CUSTOM_FIELD_TYPES)}
+${tsUnion('CustomFieldType', CUSTOM_FIELD_TYPES)}
 
 /** A Lead field the package creates for a catalog property. */
 export interface CustomFieldSpec {
@@ -145,8 +145,8 @@ export interface CatalogProperty {
   readonly customField: CustomFieldSpec | null;
 }
 
-${tsList("DIRECTIONS", "Direction", DIRECTIONS)}
-${tsList("MAPPING_GROUPS", "MappingGroup", MAPPING_GROUPS)}
+${tsList('DIRECTIONS', 'Direction', DIRECTIONS)}
+${tsList('MAPPING_GROUPS', 'MappingGroup', MAPPING_GROUPS)}
 export const CATALOG_VERSION = ${catalog.version};
 export const CATALOG_OBJECT = ${tsString(catalog.object)};
 
@@ -175,7 +175,7 @@ export function renderModuleMeta(): string {
 // XML
 
 export function xmlEscape(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -183,28 +183,28 @@ export function xmlEscape(text: string): string {
  * would re-wrap long text and put line breaks and indentation into the deployed value.
  */
 function prose(tag: string, text: string): string[] {
-  return ["<!-- prettier-ignore-start -->", `<${tag}>${xmlEscape(text)}</${tag}>`, "<!-- prettier-ignore-end -->"];
+  return ['<!-- prettier-ignore-start -->', `<${tag}>${xmlEscape(text)}</${tag}>`, '<!-- prettier-ignore-end -->'];
 }
 
 /** Elements of a custom field, in Metadata API order. */
 function fieldElements(fullName: string, spec: CustomFieldSpec): string[] {
   const t = spec.type;
   const lines: string[] = [`<fullName>${fullName}</fullName>`];
-  if (t === "Text" && spec.unique) lines.push("<caseSensitive>false</caseSensitive>");
+  if (t === 'Text' && spec.unique) lines.push('<caseSensitive>false</caseSensitive>');
   if (spec.defaultValue !== null) lines.push(`<defaultValue>${spec.defaultValue}</defaultValue>`);
-  lines.push(...prose("description", spec.description));
+  lines.push(...prose('description', spec.description));
   lines.push(`<externalId>${spec.externalId}</externalId>`);
-  lines.push(...prose("inlineHelpText", spec.inlineHelpText));
+  lines.push(...prose('inlineHelpText', spec.inlineHelpText));
   lines.push(`<label>${xmlEscape(spec.label)}</label>`);
   if (spec.length !== null) lines.push(`<length>${spec.length}</length>`);
   if (spec.precision !== null) lines.push(`<precision>${spec.precision}</precision>`);
-  if (t !== "Checkbox") lines.push("<required>false</required>");
+  if (t !== 'Checkbox') lines.push('<required>false</required>');
   if (spec.scale !== null) lines.push(`<scale>${spec.scale}</scale>`);
-  lines.push("<trackFeedHistory>false</trackFeedHistory>");
-  lines.push("<trackHistory>false</trackHistory>");
-  lines.push("<trackTrending>false</trackTrending>");
+  lines.push('<trackFeedHistory>false</trackFeedHistory>');
+  lines.push('<trackHistory>false</trackHistory>');
+  lines.push('<trackTrending>false</trackTrending>');
   lines.push(`<type>${t}</type>`);
-  if (t === "Text" || t === "Number" || t === "Email") lines.push(`<unique>${spec.unique}</unique>`);
+  if (t === 'Text' || t === 'Number' || t === 'Email') lines.push(`<unique>${spec.unique}</unique>`);
   if (spec.visibleLines !== null) lines.push(`<visibleLines>${spec.visibleLines}</visibleLines>`);
   return lines;
 }
@@ -214,7 +214,7 @@ export function renderFieldXml(property: CatalogProperty): string {
   if (property.customField === null) throw new Error(`${property.property} has no custom field`);
   const body = fieldElements(property.defaultField, property.customField)
     .map((line) => `  ${line}`)
-    .join("\n");
+    .join('\n');
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <CustomField xmlns="http://soap.sforce.com/2006/04/metadata">
 ${body}
@@ -238,7 +238,7 @@ export function recordValues(catalog: Catalog, index: number): Record<string, st
     Active__c: true,
     Aloware_Property__c: property.property,
     Direction__c: property.defaultDirection,
-    Locked__c: property.group === "Locked",
+    Locked__c: property.group === 'Locked',
     Mapping_Group__c: property.group,
     Object_Name__c: catalog.object,
     Salesforce_Field__c: property.defaultField,
@@ -247,9 +247,9 @@ export function recordValues(catalog: Catalog, index: number): Record<string, st
 }
 
 function xsdType(value: string | number | boolean): string {
-  if (typeof value === "boolean") return "xsd:boolean";
-  if (typeof value === "number") return "xsd:double";
-  return "xsd:string";
+  if (typeof value === 'boolean') return 'xsd:boolean';
+  if (typeof value === 'number') return 'xsd:double';
+  return 'xsd:string';
 }
 
 /** `customMetadata/Aloware_Field_Mapping.<Object>_<property>.md-meta.xml` for the catalog row at `index`. */
@@ -263,7 +263,7 @@ export function renderMappingRecord(catalog: Catalog, index: number): string {
           String(value)
         )}</value>\n  </values>`
     )
-    .join("\n");
+    .join('\n');
   return `<?xml version="1.0" encoding="UTF-8" ?>
 <CustomMetadata
   xmlns="http://soap.sforce.com/2006/04/metadata"

@@ -1,0 +1,363 @@
+/** @jest-environment node */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseCatalog, validateCatalog } from '../catalog';
+import { checkCatalog } from '../check';
+import { generate } from '../generate';
+import { renderAll } from '../render';
+import { parseXml } from '../xml';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const DEFAULT = 'force-app/main/default';
+const CATALOG = 'catalog/aloware-lead-catalog.json';
+
+/** A copy of the parts of the project the check reads. */
+function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'catalog-check-'));
+  cpSync(join(ROOT, 'catalog'), join(dir, 'catalog'), { recursive: true });
+  for (const sub of ['objects', 'customMetadata', 'permissionsets', 'layouts', 'flexipages', 'lwc']) {
+    cpSync(join(ROOT, DEFAULT, sub), join(dir, DEFAULT, sub), {
+      recursive: true,
+      filter: (source) => !source.includes('__tests__')
+    });
+  }
+  return dir;
+}
+
+function edit(dir: string, path: string, change: (text: string) => string): void {
+  const full = join(dir, path);
+  const before = readFileSync(full, 'utf8');
+  const after = change(before);
+  expect(after).not.toBe(before); // the plant must really change the file
+  writeFileSync(full, after);
+}
+
+/** Errors the plant introduced (the copy may carry unrelated findings of work in progress elsewhere). */
+function newErrors(dir: string, plant: () => void): string[] {
+  const before = new Set(checkCatalog(dir).errors);
+  plant();
+  return checkCatalog(dir).errors.filter((e) => !before.has(e));
+}
+
+describe('catalog drift check', () => {
+  let dir: string;
+
+  beforeEach(() => {
+    dir = copyProject();
+  });
+
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('should pass on the real project tree', () => {
+    const result = checkCatalog(ROOT);
+    expect(result.errors).toEqual([]);
+    expect(result.counts.properties).toBe(41);
+    expect(result.counts.fields).toBe(27);
+    expect(result.counts.records).toBe(41);
+  });
+
+  it('should report nothing when the copy is regenerated from an unchanged catalog', () => {
+    const before = checkCatalog(dir).errors;
+    const result = generate(dir);
+    expect(result.written).toEqual([]);
+    expect(result.deleted).toEqual([]);
+    expect(checkCatalog(dir).errors).toEqual(before);
+  });
+
+  it('should catch a wrong field label', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/objects/Lead/fields/Aloware_DNC__c.field-meta.xml`, (t) =>
+        t.replace('<label>DNC</label>', '<label>Do Not Call</label>')
+      )
+    );
+    expect(errors).toEqual([expect.stringMatching(/Aloware_DNC__c .*label is "Do Not Call".*catalog says "DNC"/)]);
+  });
+
+  it('should catch a wrong field length', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/objects/Lead/fields/Aloware_Contact_ID__c.field-meta.xml`, (t) =>
+        t.replace('<length>40</length>', '<length>80</length>')
+      )
+    );
+    expect(errors).toEqual([expect.stringMatching(/Aloware_Contact_ID__c .*length is "80".*catalog says "40"/)]);
+  });
+
+  it('should catch a lost External ID / unique flag', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/objects/Lead/fields/Aloware_Contact_ID__c.field-meta.xml`, (t) =>
+        t
+          .replace('<externalId>true</externalId>', '<externalId>false</externalId>')
+          .replace('<unique>true</unique>', '<unique>false</unique>')
+      )
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/externalId is "false".*catalog says "true"/),
+      expect.stringMatching(/unique is "false".*catalog says "true"/)
+    ]);
+  });
+
+  it('should catch a missing mapping record', () => {
+    const errors = newErrors(dir, () =>
+      unlinkSync(join(dir, `${DEFAULT}/customMetadata/Aloware_Field_Mapping.Lead_email.md-meta.xml`))
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(/Aloware_Field_Mapping\.Lead_email: .* is missing \(catalog "email"\)/)
+    ]);
+  });
+
+  it('should catch a mapping record whose direction, group or lock differs from the catalog', () => {
+    const path = `${DEFAULT}/customMetadata/Aloware_Field_Mapping.Lead_phone_number.md-meta.xml`;
+    const errors = newErrors(dir, () =>
+      edit(dir, path, (t) =>
+        t
+          .replace(
+            '<value xsi:type="xsd:string">Bidirectional</value>',
+            '<value xsi:type="xsd:string">SalesforceToAloware</value>'
+          )
+          .replace(
+            '<value xsi:type="xsd:boolean">true</value>\n  </values>\n  <values>\n    <field>Mapping_Group__c',
+            '<value xsi:type="xsd:boolean">false</value>\n  </values>\n  <values>\n    <field>Mapping_Group__c'
+          )
+      )
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Lead_phone_number: Direction__c is "SalesforceToAloware", catalog says "Bidirectional"/),
+        expect.stringMatching(/Lead_phone_number: Locked__c is "false", catalog says "true"/),
+        expect.stringMatching(/Lead_phone_number: direction SalesforceToAloware is not allowed/)
+      ])
+    );
+  });
+
+  it('should catch a tracking row made Bidirectional in the catalog', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, CATALOG, (t) => {
+        const data = JSON.parse(t);
+        const row = data.properties.find((p: { property: string }) => p.property === 'last_inbound_call_date');
+        row.defaultDirection = 'Bidirectional';
+        row.allowedDirections = ['Bidirectional', 'AlowareToSalesforce'];
+        return `${JSON.stringify(data, null, 2)}\n`;
+      })
+    );
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/property "last_inbound_call_date": a Tracking row allows AlowareToSalesforce only/);
+  });
+
+  it('should catch a tracking record set to Bidirectional', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/customMetadata/Aloware_Field_Mapping.Lead_total_inbound_calls.md-meta.xml`, (t) =>
+        t.replace('>AlowareToSalesforce<', '>Bidirectional<')
+      )
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /Lead_total_inbound_calls: Direction__c is "Bidirectional", catalog says "AlowareToSalesforce"/
+      ),
+      expect.stringMatching(/Lead_total_inbound_calls: direction Bidirectional is not allowed/)
+    ]);
+  });
+
+  it('should catch a field missing from every permission set', () => {
+    const errors = newErrors(dir, () => {
+      for (const set of ['Aloware_Admin', 'Aloware_User']) {
+        edit(dir, `${DEFAULT}/permissionsets/${set}.permissionset-meta.xml`, (t) =>
+          t.replace(
+            /\s*<fieldPermissions>\s*<editable>\w+<\/editable>\s*<field>Lead\.Aloware_Last_Engagement__c<\/field>\s*<readable>true<\/readable>\s*<\/fieldPermissions>/,
+            ''
+          )
+        );
+      }
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Lead\.Aloware_Last_Engagement__c is in no permission set/),
+        expect.stringMatching(/Aloware_Admin: Lead\.Aloware_Last_Engagement__c must be readable and editable/),
+        expect.stringMatching(/Aloware_User: Lead\.Aloware_Last_Engagement__c must be readable/)
+      ])
+    );
+  });
+
+  it('should catch a new field of another package object that no permission set grants', () => {
+    const errors = newErrors(dir, () => {
+      mkdirSync(join(dir, `${DEFAULT}/objects/Planted__c/fields`), { recursive: true });
+      writeFileSync(
+        join(dir, `${DEFAULT}/objects/Planted__c/fields/Note__c.field-meta.xml`),
+        '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Note__c</fullName><type>Text</type><length>10</length></CustomField>'
+      );
+    });
+    expect(errors).toEqual([expect.stringMatching(/Planted__c\.Note__c is in no permission set/)]);
+  });
+
+  it('should catch a rep-editable mismatch and a grant on a field that cannot have one', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/permissionsets/Aloware_User.permissionset-meta.xml`, (t) =>
+        t
+          .replace(
+            /<editable>false<\/editable>(\s*<field>Lead\.Aloware_DNC__c<\/field>)/,
+            '<editable>true</editable>$1'
+          )
+          .replace(
+            '</PermissionSet>',
+            '<fieldPermissions><editable>false</editable><field>Aloware_Field_Mapping__mdt.Locked__c</field><readable>true</readable></fieldPermissions></PermissionSet>'
+          )
+      )
+    );
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Aloware_User: Lead\.Aloware_DNC__c is editable, catalog repEditable is false/),
+        expect.stringMatching(
+          /Aloware_Field_Mapping__mdt\.Locked__c is a custom metadata field: it cannot have field permissions/
+        )
+      ])
+    );
+  });
+
+  it('should catch a stale generated module', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/lwc/alowareCatalog/alowareCatalog.ts`, (t) => t.replace('label: "Zipcode"', 'label: "Zip"'))
+    );
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /alowareCatalog\.ts is stale \(line \d+: expected .*Zipcode.*, found .*Zip\\",.*generate\.ts/
+      )
+    ]);
+  });
+
+  it('should catch a catalog change that was not regenerated, and pass again after generate', () => {
+    const path = CATALOG;
+    const baseline = checkCatalog(dir).errors;
+    edit(dir, path, (t) => t.replaceAll('"label": "Total inbound calls"', '"label": "Inbound calls (total)"'));
+    const errors = checkCatalog(dir).errors.filter((e) => !baseline.includes(e));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /Aloware_Total_Inbound_Calls__c .*label is "Total inbound calls".*catalog says "Inbound calls \(total\)"/
+        ),
+        expect.stringMatching(/Lead_total_inbound_calls: label is "Total inbound calls"/),
+        expect.stringMatching(/alowareCatalog\.ts is stale/)
+      ])
+    );
+    generate(dir);
+    expect(checkCatalog(dir).errors).toEqual(baseline);
+  });
+
+  it('should catch a Lead field and a mapping record without a catalog row', () => {
+    const errors = newErrors(dir, () => {
+      writeFileSync(
+        join(dir, `${DEFAULT}/objects/Lead/fields/Aloware_Extra__c.field-meta.xml`),
+        '<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Aloware_Extra__c</fullName><type>Text</type></CustomField>'
+      );
+      writeFileSync(
+        join(dir, `${DEFAULT}/customMetadata/Aloware_Field_Mapping.Lead_extra.md-meta.xml`),
+        readFileSync(join(ROOT, `${DEFAULT}/customMetadata/Aloware_Field_Mapping.Lead_city.md-meta.xml`), 'utf8')
+      );
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/Aloware_Extra__c\.field-meta\.xml: Lead field without a catalog row/),
+        expect.stringMatching(
+          /Aloware_Field_Mapping\.Lead_extra\.md-meta\.xml: default mapping record without a catalog row/
+        )
+      ])
+    );
+  });
+
+  it('should catch a record page that references a missing component', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/flexipages/Aloware_Lead_Record_Page.flexipage-meta.xml`, (t) =>
+        t.replace(
+          '<componentName>force:detailPanel</componentName>',
+          '<componentName>alowareMissingCard</componentName>'
+        )
+      )
+    );
+    expect(errors).toEqual([expect.stringMatching(/component alowareMissingCard does not exist/)]);
+  });
+
+  it('should report malformed XML with the file name instead of crashing', () => {
+    const errors = newErrors(dir, () =>
+      edit(dir, `${DEFAULT}/objects/Lead/fields/Aloware_DNC__c.field-meta.xml`, (t) => t.replace('</label>', '</labl>'))
+    );
+    expect(errors).toEqual([expect.stringMatching(/Aloware_DNC__c\.field-meta\.xml: <\/labl> does not close <label>/)]);
+  });
+});
+
+describe('catalog validation', () => {
+  const valid = JSON.parse(readFileSync(join(ROOT, CATALOG), 'utf8'));
+
+  function withRow(property: string, change: (row: Record<string, unknown>) => void): unknown {
+    const data = JSON.parse(JSON.stringify(valid));
+    change(data.properties.find((p: { property: string }) => p.property === property));
+    return data;
+  }
+
+  it('should accept the real catalog', () => {
+    expect(validateCatalog(valid)).toEqual([]);
+    expect(() => parseCatalog(JSON.stringify(valid))).not.toThrow();
+  });
+
+  it('should refuse a locked row that allows another direction', () => {
+    const errors = validateCatalog(
+      withRow('email', (r) => (r.allowedDirections = ['Bidirectional', 'SalesforceToAloware']))
+    );
+    expect(errors).toEqual([expect.stringMatching(/"email": a Locked row allows Bidirectional only/)]);
+  });
+
+  it('should refuse a row that sends to Aloware without a payload key', () => {
+    const errors = validateCatalog(
+      withRow('aloware_contact_id', (r) => (r.allowedDirections = ['AlowareToSalesforce', 'SalesforceToAloware']))
+    );
+    expect(errors).toEqual([expect.stringMatching(/without a payloadKey the row cannot send to Aloware/)]);
+  });
+
+  it('should refuse a default field whose type is not in salesforceTypes', () => {
+    const errors = validateCatalog(withRow('website', (r) => (r.salesforceTypes = ['string'])));
+    expect(errors).toEqual([expect.stringMatching(/"website": Website is a url field, not in salesforceTypes/)]);
+  });
+
+  it('should refuse a property id that is not snake_case and duplicate default fields', () => {
+    const data = withRow('city', (r) => {
+      r.property = 'City';
+      r.defaultField = 'State';
+    });
+    const errors = validateCatalog(data);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/property must be snake_case/),
+        expect.stringMatching(
+          /State is the default field of both "City" and "state"|State is the default field of both "state" and "City"/
+        )
+      ])
+    );
+  });
+
+  it('should refuse text that Prettier or XML would alter in a field description', () => {
+    const errors = validateCatalog(
+      withRow('dnc', (r) => ((r.customField as Record<string, unknown>).description = 'Do <b>not</b> call'))
+    );
+    expect(errors).toEqual([expect.stringMatching(/description must not contain </)]);
+  });
+
+  it('should refuse invalid JSON with a clear message', () => {
+    expect(() => parseCatalog('{ not json')).toThrow(/not valid JSON/);
+  });
+});
+
+describe('rendering', () => {
+  it('should render field XML and records that parse back to the catalog values', () => {
+    const catalog = parseCatalog(readFileSync(join(ROOT, CATALOG), 'utf8'));
+    const files = renderAll(catalog);
+    const field = parseXml(
+      files.get(`${DEFAULT}/objects/Lead/fields/Aloware_Last_Inbound_Call_Time__c.field-meta.xml`) ?? ''
+    );
+    const text = (name: string): string | undefined => field.children.find((c) => c.name === name)?.text;
+    expect(text('label')).toBe('Last inbound call time');
+    expect(text('length')).toBe('40');
+    expect(text('description')).toContain('15:33:16.000Z');
+    expect(text('inlineHelpText')).toContain('08:33:16-07:00');
+    expect([...files.keys()].filter((p) => p.endsWith('.md-meta.xml'))).toHaveLength(41);
+  });
+});
