@@ -1,0 +1,550 @@
+import { LightningElement } from 'lwc';
+import getSettings from '@salesforce/apex/AlowareSettingsController.getSettings';
+import saveSettings from '@salesforce/apex/AlowareSettingsController.saveSettings';
+import saveApiToken from '@salesforce/apex/AlowareSettingsController.saveApiToken';
+import testConnection from '@salesforce/apex/AlowareSettingsController.testConnection';
+import rotateWebhookCredential from '@salesforce/apex/AlowareSettingsController.rotateWebhookCredential';
+import finishWebhookRotation from '@salesforce/apex/AlowareSettingsController.finishWebhookRotation';
+import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.scheduleReconcile';
+import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
+import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { reduceErrors } from 'c/alowareUiUtils';
+
+export type SyncDirection = 'Bidirectional' | 'SalesforceToAloware' | 'AlowareToSalesforce' | 'None';
+
+/** The non-secret options an admin edits (AlowareSettingsController.SyncOptions). */
+export interface SyncOptions {
+  createDirection: SyncDirection;
+  updateDirection: SyncDirection;
+  accountTimeZone: string;
+  defaultPhoneCountry: string;
+  allowDncClearing: boolean;
+  maxAttempts: number;
+  logRetentionDays: number;
+}
+
+export interface WebhookState {
+  urls: { label: string; url: string }[];
+  hasSecret: boolean;
+  hasUrlToken: boolean;
+  rotationPending: boolean;
+  rotatedAt: string | null;
+}
+
+/** What getSettings returns (never a secret). */
+export interface SettingsState {
+  canManage: boolean;
+  hasApiToken: boolean;
+  options: SyncOptions;
+  webhook: WebhookState;
+  reconcileMinutes: number | null;
+  lastReconcileAt: string | null;
+  lastUserSyncAt: string | null;
+}
+
+export interface ConnectionResult {
+  ok: boolean;
+  httpStatus: number | null;
+  outcome: string | null;
+  message: string;
+  userCount: number | null;
+  tokenOwnerName: string | null;
+  tokenOwnerEmail: string | null;
+}
+
+export interface OperationStatus {
+  operation: string;
+  jobId: string | null;
+  status: string;
+  done: boolean;
+  percent: number;
+  processed: number;
+  total: number;
+  failures: number;
+  message: string;
+  counts: { label: string; value: number }[];
+}
+
+const DIRECTION_OPTIONS = [
+  { label: 'Both ways (Aloware ↔ Salesforce)', value: 'Bidirectional' },
+  { label: 'Salesforce → Aloware only', value: 'SalesforceToAloware' },
+  { label: 'Aloware → Salesforce only', value: 'AlowareToSalesforce' },
+  { label: 'Neither (off)', value: 'None' }
+];
+
+const RECONCILE_OPTIONS = [
+  { label: 'Off', value: '0' },
+  ...[15, 30, 60, 120, 180, 240, 360, 720, 1440].map((m) => ({
+    label: m < 60 ? `Every ${m} minutes` : m === 60 ? 'Every hour' : `Every ${m / 60} hours`,
+    value: String(m)
+  }))
+];
+
+const OPERATION_LABELS: Record<string, string> = {
+  pull: 'Pull from Aloware',
+  push: 'Push Leads to Aloware',
+  syncUsers: 'Sync users'
+};
+
+/** Milliseconds between two progress checks of a running operation. */
+export const POLL_INTERVAL_MS = 2000;
+
+/**
+ * Checks the non-secret options before they are sent (Apex checks them again).
+ * @param options the edited options
+ * @returns one message per problem, keyed by the option name
+ */
+export function validateOptions(options: SyncOptions): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (!isValidTimeZone(options.accountTimeZone)) {
+    problems.accountTimeZone = `"${options.accountTimeZone}" is not a time zone. Use an IANA name such as America/New_York or UTC.`;
+  }
+  if (!/^[A-Z]{2}$/.test(options.defaultPhoneCountry ?? '')) {
+    problems.defaultPhoneCountry = 'Use a two-letter ISO country code, such as US or GB.';
+  }
+  if (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1 || options.maxAttempts > 10) {
+    problems.maxAttempts = 'Retry attempts must be a whole number from 1 to 10.';
+  }
+  if (!Number.isInteger(options.logRetentionDays) || options.logRetentionDays < 1 || options.logRetentionDays > 365) {
+    problems.logRetentionDays = 'Keep the log from 1 to 365 days.';
+  }
+  return problems;
+}
+
+function isValidTimeZone(zone: string | null | undefined): boolean {
+  if (!zone) return false;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The Aloware settings page: connection and API token, object module, creation and update directions, account time
+ * zone, default phone country, DNC clearing policy, retry limit, log retention, the webhook URL with its credential
+ * (generated and shown once), the reconcile schedule, and one-time pull / push / user sync with progress.
+ */
+export default class AlowareSyncSettings extends LightningElement {
+  directionOptions = DIRECTION_OPTIONS;
+  reconcileOptions = RECONCILE_OPTIONS;
+  moduleOptions = [{ label: 'Leads', value: 'Lead' }];
+  moduleValue = 'Lead';
+  dncOptions = [
+    { label: 'Never clear DNC automatically (most restrictive wins)', value: 'keep' },
+    { label: 'Clear DNC when the other side clears it', value: 'allow' }
+  ];
+
+  state: SettingsState | null = null;
+  options: SyncOptions | null = null;
+  problems: Record<string, string> = {};
+  isLoading = true;
+  loadError: string | null = null;
+  isSaving = false;
+  isDirty = false;
+
+  tokenInput = '';
+  isSavingToken = false;
+  isTesting = false;
+  connection: ConnectionResult | null = null;
+
+  revealedCredential: { kind: string; value: string } | null = null;
+  isRotating = false;
+
+  reconcileValue = '0';
+  isScheduling = false;
+
+  operation: OperationStatus | null = null;
+  operationError: string | null = null;
+  private pollHandle: ReturnType<typeof setTimeout> | null = null;
+
+  override connectedCallback(): void {
+    this.load();
+  }
+
+  override disconnectedCallback(): void {
+    this.stopPolling();
+  }
+
+  async load(): Promise<void> {
+    this.isLoading = true;
+    this.loadError = null;
+    try {
+      this.applyState((await getSettings()) as SettingsState);
+    } catch (error) {
+      this.loadError = reduceErrors(error);
+    } finally {
+      this.isLoading = false;
+    }
+  }
+
+  private applyState(state: SettingsState): void {
+    this.state = state;
+    this.options = { ...state.options };
+    this.reconcileValue = String(state.reconcileMinutes ?? 0);
+    this.problems = {};
+    this.isDirty = false;
+  }
+
+  // ---- view state -------------------------------------------------------------------------------------------------
+
+  get hasState(): boolean {
+    return this.state !== null && this.options !== null;
+  }
+
+  get readOnly(): boolean {
+    return !this.state?.canManage;
+  }
+
+  get tokenStatusLabel(): string {
+    return this.state?.hasApiToken ? 'API token saved' : 'No API token';
+  }
+
+  get tokenStatusClass(): string {
+    return this.state?.hasApiToken ? 'slds-theme_success' : 'slds-theme_warning';
+  }
+
+  get tokenLabel(): string {
+    return this.state?.hasApiToken ? 'Replace the API token' : 'Aloware API token';
+  }
+
+  get saveTokenDisabled(): boolean {
+    return this.readOnly || this.isSavingToken || this.tokenInput.trim().length === 0;
+  }
+
+  get testDisabled(): boolean {
+    return this.readOnly || this.isTesting || !this.state?.hasApiToken;
+  }
+
+  get connectionClass(): string {
+    return this.connection?.ok ? 'slds-text-color_success' : 'slds-text-color_error';
+  }
+
+  get connectionOwner(): string | null {
+    const c = this.connection;
+    if (!c?.ok || !c.tokenOwnerName) return null;
+    return c.tokenOwnerEmail ? `${c.tokenOwnerName} (${c.tokenOwnerEmail})` : c.tokenOwnerName;
+  }
+
+  get dncValue(): string {
+    return this.options?.allowDncClearing ? 'allow' : 'keep';
+  }
+
+  get saveDisabled(): boolean {
+    return this.readOnly || this.isSaving || !this.isDirty;
+  }
+
+  get timeZoneError(): string | undefined {
+    return this.problems.accountTimeZone;
+  }
+
+  get countryError(): string | undefined {
+    return this.problems.defaultPhoneCountry;
+  }
+
+  get attemptsError(): string | undefined {
+    return this.problems.maxAttempts;
+  }
+
+  get retentionError(): string | undefined {
+    return this.problems.logRetentionDays;
+  }
+
+  get hasProblems(): boolean {
+    return Object.keys(this.problems).length > 0;
+  }
+
+  get problemList(): string[] {
+    return Object.values(this.problems);
+  }
+
+  get webhookUrls(): { label: string; url: string; key: string }[] {
+    return (this.state?.webhook.urls ?? []).map((u, i) => ({ ...u, key: `url-${i}` }));
+  }
+
+  get hasWebhookUrls(): boolean {
+    return this.webhookUrls.length > 0;
+  }
+
+  get secretStatus(): string {
+    const w = this.state?.webhook;
+    if (!w?.hasSecret)
+      return 'No webhook secret yet: generate one and paste it into Aloware (Basic authentication password).';
+    return w.rotationPending
+      ? 'A new secret was generated; the previous one still works until you finish the rotation.'
+      : 'A webhook secret is set.';
+  }
+
+  get secretButtonLabel(): string {
+    return this.state?.webhook.hasSecret ? 'Rotate secret' : 'Generate secret';
+  }
+
+  get rotationPending(): boolean {
+    return this.state?.webhook.rotationPending === true;
+  }
+
+  get rotateDisabled(): boolean {
+    return this.readOnly || this.isRotating;
+  }
+
+  get scheduleDisabled(): boolean {
+    return this.readOnly || this.isScheduling || this.reconcileValue === String(this.state?.reconcileMinutes ?? 0);
+  }
+
+  get operationRunning(): boolean {
+    return this.operation !== null && !this.operation.done;
+  }
+
+  get operationDisabled(): boolean {
+    return this.readOnly || this.operationRunning;
+  }
+
+  get operationTitle(): string {
+    return this.operation ? (OPERATION_LABELS[this.operation.operation] ?? this.operation.operation) : '';
+  }
+
+  get operationProgressText(): string {
+    const o = this.operation;
+    if (!o) return '';
+    return o.total > 0 ? `${o.status}: ${o.processed} of ${o.total} batches` : o.status;
+  }
+
+  get operationCounts(): { label: string; value: number; key: string }[] {
+    return (this.operation?.counts ?? []).map((c) => ({ ...c, key: c.label }));
+  }
+
+  // ---- handlers: options ------------------------------------------------------------------------------------------
+
+  private updateOption<K extends keyof SyncOptions>(name: K, value: SyncOptions[K]): void {
+    if (!this.options) return;
+    this.options = { ...this.options, [name]: value };
+    this.isDirty = true;
+    this.problems = validateOptions(this.options);
+  }
+
+  handleCreateDirection(event: CustomEvent<{ value: SyncDirection }>): void {
+    this.updateOption('createDirection', event.detail.value);
+  }
+
+  handleUpdateDirection(event: CustomEvent<{ value: SyncDirection }>): void {
+    this.updateOption('updateDirection', event.detail.value);
+  }
+
+  handleTimeZone(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('accountTimeZone', (event.detail.value ?? '').trim());
+  }
+
+  handleCountry(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('defaultPhoneCountry', (event.detail.value ?? '').trim().toUpperCase());
+  }
+
+  handleDncPolicy(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('allowDncClearing', event.detail.value === 'allow');
+  }
+
+  handleMaxAttempts(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('maxAttempts', Number(event.detail.value));
+  }
+
+  handleRetention(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('logRetentionDays', Number(event.detail.value));
+  }
+
+  async handleSave(): Promise<void> {
+    if (!this.options) return;
+    this.problems = validateOptions(this.options);
+    if (this.hasProblems) return;
+    this.isSaving = true;
+    try {
+      this.applyState((await saveSettings({ options: this.options })) as SettingsState);
+      this.toast('Settings saved', 'The sync uses the new settings from now on.', 'success');
+    } catch (error) {
+      this.toast('Settings not saved', reduceErrors(error), 'error');
+    } finally {
+      this.isSaving = false;
+    }
+  }
+
+  handleCancel(): void {
+    if (this.state) this.applyState(this.state);
+  }
+
+  // ---- handlers: connection ---------------------------------------------------------------------------------------
+
+  handleTokenInput(event: CustomEvent<{ value: string }>): void {
+    this.tokenInput = event.detail.value ?? '';
+  }
+
+  async handleSaveToken(): Promise<void> {
+    const token = this.tokenInput.trim();
+    if (!token) return;
+    this.isSavingToken = true;
+    try {
+      const state = (await saveApiToken({ token })) as SettingsState;
+      this.tokenInput = '';
+      this.applyState(state);
+      this.connection = null;
+      this.toast(
+        'API token saved',
+        'The token is kept in the package\u2019s protected setting and is never shown again.',
+        'success'
+      );
+    } catch (error) {
+      this.toast('API token not saved', reduceErrors(error), 'error');
+    } finally {
+      this.isSavingToken = false;
+    }
+  }
+
+  async handleTestConnection(): Promise<void> {
+    this.isTesting = true;
+    this.connection = null;
+    try {
+      this.connection = (await testConnection()) as ConnectionResult;
+    } catch (error) {
+      this.connection = {
+        ok: false,
+        httpStatus: null,
+        outcome: null,
+        message: reduceErrors(error),
+        userCount: null,
+        tokenOwnerName: null,
+        tokenOwnerEmail: null
+      };
+    } finally {
+      this.isTesting = false;
+    }
+  }
+
+  // ---- handlers: webhook ------------------------------------------------------------------------------------------
+
+  async handleRotateSecret(): Promise<void> {
+    await this.rotate('secret');
+  }
+
+  async handleRotateUrlToken(): Promise<void> {
+    await this.rotate('urlToken');
+  }
+
+  private async rotate(kind: 'secret' | 'urlToken'): Promise<void> {
+    this.isRotating = true;
+    try {
+      const result = (await rotateWebhookCredential({ kind })) as { value: string; state: SettingsState };
+      this.applyState(result.state);
+      this.revealedCredential = { kind: kind === 'secret' ? 'Webhook secret' : 'URL token', value: result.value };
+    } catch (error) {
+      this.toast('Credential not generated', reduceErrors(error), 'error');
+    } finally {
+      this.isRotating = false;
+    }
+  }
+
+  handleHideCredential(): void {
+    this.revealedCredential = null;
+  }
+
+  async handleFinishRotation(): Promise<void> {
+    this.isRotating = true;
+    try {
+      this.applyState((await finishWebhookRotation()) as SettingsState);
+      this.toast('Rotation finished', 'Only the newest webhook credential is accepted now.', 'success');
+    } catch (error) {
+      this.toast('Rotation not finished', reduceErrors(error), 'error');
+    } finally {
+      this.isRotating = false;
+    }
+  }
+
+  async handleCopy(event: Event): Promise<void> {
+    const value = (event.currentTarget as HTMLElement).dataset.value ?? '';
+    try {
+      await navigator.clipboard.writeText(value);
+      this.toast('Copied', 'Paste it into Aloware’s webhook settings.', 'success');
+    } catch {
+      this.toast('Copy not available', 'Select the text and copy it with your keyboard.', 'warning');
+    }
+  }
+
+  // ---- handlers: reconcile ----------------------------------------------------------------------------------------
+
+  handleReconcileChange(event: CustomEvent<{ value: string }>): void {
+    this.reconcileValue = event.detail.value;
+  }
+
+  async handleSchedule(): Promise<void> {
+    this.isScheduling = true;
+    try {
+      const minutes = Number(this.reconcileValue);
+      this.applyState((await scheduleReconcile({ intervalMinutes: minutes })) as SettingsState);
+      this.toast(
+        minutes > 0 ? 'Reconcile scheduled' : 'Reconcile stopped',
+        minutes > 0 ? `Recently changed contacts are pulled every ${minutes} minutes.` : 'No scheduled pull runs now.',
+        'success'
+      );
+    } catch (error) {
+      this.toast('Schedule not changed', reduceErrors(error), 'error');
+    } finally {
+      this.isScheduling = false;
+    }
+  }
+
+  // ---- handlers: one-time operations ------------------------------------------------------------------------------
+
+  async handleOperation(event: Event): Promise<void> {
+    const operation = (event.currentTarget as HTMLElement).dataset.operation ?? '';
+    this.operationError = null;
+    this.stopPolling();
+    try {
+      this.operation = (await startOperation({ operation })) as OperationStatus;
+      this.schedulePoll();
+    } catch (error) {
+      this.operation = null;
+      this.operationError = reduceErrors(error);
+    }
+  }
+
+  private schedulePoll(): void {
+    if (!this.operation || this.operation.done || !this.operation.jobId) {
+      this.finishOperation();
+      return;
+    }
+    // eslint-disable-next-line @lwc/lwc/no-async-operation -- polls the Apex job's progress until it finishes
+    this.pollHandle = setTimeout(() => {
+      this.poll();
+    }, POLL_INTERVAL_MS);
+  }
+
+  async poll(): Promise<void> {
+    this.pollHandle = null;
+    if (!this.operation?.jobId) return;
+    try {
+      this.operation = (await getOperationStatus({
+        operation: this.operation.operation,
+        jobId: this.operation.jobId
+      })) as OperationStatus;
+      this.schedulePoll();
+    } catch (error) {
+      this.operationError = reduceErrors(error);
+    }
+  }
+
+  private finishOperation(): void {
+    if (this.operation?.done) {
+      const failed = this.operation.failures > 0 || this.operation.status === 'Failed';
+      this.toast(this.operationTitle, this.operation.message, failed ? 'warning' : 'success');
+      if (this.operation.operation === 'syncUsers') this.load();
+    }
+  }
+
+  private stopPolling(): void {
+    if (this.pollHandle !== null) {
+      clearTimeout(this.pollHandle);
+      this.pollHandle = null;
+    }
+  }
+
+  private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
+    this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
+  }
+}
