@@ -174,9 +174,14 @@ export function apexLeadReferences(source: string): { path: string; line: number
   // Tokens: Lead.X, Schema.Lead.X, SObjectType.Lead.fields.X, Lead.SObjectType.fields.X
   const token =
     /(^|[^\w.]|Schema\.|SObjectType\.)Lead\s*\.\s*(?:SObjectType\s*\.\s*)?(?:fields\s*\.\s*)?([A-Za-z_]\w*)\b(?!\s*\()/gi;
+  // Apex is case-insensitive: where a variable is named `lead`, a bare `lead.X` is that variable (handled below
+  // with its declared type), so only qualified tokens (Schema.Lead.X, SObjectType.Lead.X) count here.
+  const leadIsVariable = /\b\w+(?:<[^;{}()]*>)?\s+lead\s*(?=[=;,):])/i.test(structural.replace(/\bnew\s+\w+/g, ''));
   let tk: RegExpExecArray | null;
   while ((tk = token.exec(structural)) !== null) {
     const name = tk[2] ?? '';
+    const qualified = /Schema\.|SObjectType\./i.test(tk[1] ?? '');
+    if (leadIsVariable && !qualified) continue;
     if (!LEAD_MEMBERS.has(name.toLowerCase())) add(name, tk.index);
   }
   // new Lead(Field = value, ...)
@@ -213,7 +218,7 @@ export function apexLeadReferences(source: string): { path: string; line: number
     }
     const scope = structural.slice(start, end);
     const scopeCode = code.slice(start, end);
-    const member = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*([A-Za-z_]\\w*)\\b(?!\\s*\\()`, 'g');
+    const member = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*([A-Za-z_]\\w*)\\b(?!\\s*\\()`, 'gi');
     let m: RegExpExecArray | null;
     while ((m = member.exec(scope)) !== null) add(m[1] ?? '', start + m.index);
     const dynamicAccess = new RegExp(`(?<![\\w.])${name}\\s*\\.\\s*(?:get|put)\\s*\\(\\s*'([^']+)'`, 'gi');
