@@ -22,6 +22,7 @@ import {
   MODULE_PATH,
   RECORDS_DIR,
   fieldPath,
+  projectCodeStyle,
   recordPath,
   recordValues,
   renderCatalogModule,
@@ -241,7 +242,7 @@ function checkRecords(root: string, catalog: Catalog, errors: string[]): number 
 function checkModule(root: string, catalog: Catalog, errors: string[]): void {
   const fix = 'run `npx tsx scripts/catalog/generate.ts`';
   for (const [path, expected] of [
-    [MODULE_PATH, renderCatalogModule(catalog)],
+    [MODULE_PATH, renderCatalogModule(catalog, projectCodeStyle(root))],
     [MODULE_META_PATH, renderModuleMeta()]
   ] as const) {
     const actual = read(root, path);

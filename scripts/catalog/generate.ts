@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadCatalog } from './catalog';
-import { FIELDS_DIR, MAPPING_TYPE, RECORDS_DIR, renderAll } from './render';
+import { FIELDS_DIR, MAPPING_TYPE, RECORDS_DIR, projectCodeStyle, renderAll } from './render';
 
 export interface GenerateResult {
   written: string[];
@@ -19,7 +19,7 @@ export interface GenerateResult {
 /** Brings every derived file of the project at `root` in line with its catalog. */
 export function generate(root: string): GenerateResult {
   const catalog = loadCatalog(root);
-  const files = renderAll(catalog);
+  const files = renderAll(catalog, projectCodeStyle(root));
   const result: GenerateResult = { written: [], unchanged: [], deleted: [], orphanFields: [] };
   for (const [path, content] of files) {
     const target = join(root, path);

@@ -1,9 +1,11 @@
 /*
  * Renders everything derived from the catalog: the generated TypeScript module `c/alowareCatalog`, the custom Lead
  * field XML and the default `Aloware_Field_Mapping__mdt` records. Output is already in the project's Prettier style
- * (printWidth 120, double quotes, 2-space XML indent), so `prettier --check` passes on freshly generated files and the
+ * (quotes and print width read from .prettierrc, 2-space XML indent), so `prettier --check` passes on freshly generated files and the
  * drift check can compare text exactly without running Prettier (which cannot load inside jest).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ALOWARE_TYPES,
   CUSTOM_FIELD_TYPES,
@@ -25,67 +27,87 @@ export const RECORDS_DIR = 'force-app/main/default/customMetadata';
 export const MAPPING_TYPE = 'Aloware_Field_Mapping';
 export const API_VERSION = '65.0';
 
-const PRINT_WIDTH = 120;
-
-// ---------------------------------------------------------------------------------------------------------------
-// TypeScript
-
-/** A string literal as Prettier prints it: double quotes unless that needs more escapes than single quotes. */
-export function tsString(value: string): string {
-  const doubles = (value.match(/"/g) ?? []).length;
-  const singles = (value.match(/'/g) ?? []).length;
-  const quote = doubles > singles ? "'" : '"';
-  const escaped = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(new RegExp(quote, 'g'), `\\${quote}`);
-  return `${quote}${escaped}${quote}`;
+/** The parts of the project's Prettier options the TypeScript layout depends on. */
+export interface CodeStyle {
+  singleQuote: boolean;
+  printWidth: number;
 }
 
-function tsValue(value: unknown, indent: string): string {
-  if (value === null) return 'null';
-  if (typeof value === 'string') return tsString(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map((v) => tsValue(v, indent)).join(', ')}]`;
-  if (typeof value === 'object') {
-    const inner = `${indent}  `;
-    const entries = Object.entries(value as Record<string, unknown>);
-    const lines = entries.map(([key, v], i) => tsMember(inner, key, v, i === entries.length - 1));
-    return `{\n${lines.join('\n')}\n${indent}}`;
+/** Reads `singleQuote` and `printWidth` from the project's `.prettierrc` (JSON), with Prettier's defaults. */
+export function projectCodeStyle(root: string): CodeStyle {
+  const path = join(root, '.prettierrc');
+  const options: Record<string, unknown> = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  return {
+    singleQuote: options.singleQuote === true,
+    printWidth: typeof options.printWidth === 'number' ? options.printWidth : 80
+  };
+}
+
+/** Prints TypeScript values and declarations in Prettier's layout for the given style. */
+class TsPrinter {
+  constructor(private readonly style: CodeStyle) {}
+
+  /** A string literal: the preferred quote unless the text contains more of it than of the other one. */
+  string(value: string): string {
+    const doubles = (value.match(/"/g) ?? []).length;
+    const singles = (value.match(/'/g) ?? []).length;
+    const preferred = this.style.singleQuote ? "'" : '"';
+    const other = this.style.singleQuote ? '"' : "'";
+    const quote = (preferred === "'" ? singles : doubles) > (preferred === "'" ? doubles : singles) ? other : preferred;
+    const escaped = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(new RegExp(quote, 'g'), `\\${quote}`);
+    return `${quote}${escaped}${quote}`;
   }
-  throw new Error(`cannot render ${typeof value}`);
-}
 
-/** One `key: value` line of an object, laid out as Prettier does when it exceeds the print width. */
-function tsMember(indent: string, key: string, value: unknown, last: boolean): string {
-  const comma = last ? '' : ',';
-  const oneLine = `${indent}${key}: ${tsValue(value, indent)}${comma}`;
-  if (oneLine.includes('\n') || oneLine.length <= PRINT_WIDTH) return oneLine;
-  if (typeof value === 'string') return `${indent}${key}:\n${indent}  ${tsString(value)}${comma}`;
-  if (Array.isArray(value)) {
-    const items = value.map((v) => `${indent}  ${tsValue(v, `${indent}  `)}`).join(',\n');
-    return `${indent}${key}: [\n${items}\n${indent}]${comma}`;
+  value(value: unknown, indent: string): string {
+    if (value === null) return 'null';
+    if (typeof value === 'string') return this.string(value);
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    if (Array.isArray(value)) return `[${value.map((v) => this.value(v, indent)).join(', ')}]`;
+    if (typeof value === 'object') {
+      const inner = `${indent}  `;
+      const entries = Object.entries(value as Record<string, unknown>);
+      const lines = entries.map(([key, v], i) => this.member(inner, key, v, i === entries.length - 1));
+      return `{\n${lines.join('\n')}\n${indent}}`;
+    }
+    throw new Error(`cannot render ${typeof value}`);
   }
-  return oneLine;
-}
 
-/** A union type in Prettier's layout: one line, or the members on the next line, or one member per line. */
-function tsUnion(name: string, members: readonly string[]): string {
-  const union = members.map(tsString).join(' | ');
-  const oneLine = `export type ${name} = ${union};`;
-  if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  const nextLine = `  ${union};`;
-  if (nextLine.length <= PRINT_WIDTH) return `export type ${name} =\n${nextLine}`;
-  return `export type ${name} =\n${members.map((m) => `  | ${tsString(m)}`).join('\n')};`;
-}
+  /** One `key: value` line of an object, broken as Prettier breaks it when it exceeds the print width. */
+  member(indent: string, key: string, value: unknown, last: boolean): string {
+    const comma = last ? '' : ',';
+    const oneLine = `${indent}${key}: ${this.value(value, indent)}${comma}`;
+    if (oneLine.includes('\n') || oneLine.length <= this.style.printWidth) return oneLine;
+    if (typeof value === 'string') return `${indent}${key}:\n${indent}  ${this.string(value)}${comma}`;
+    if (Array.isArray(value)) {
+      const items = value.map((v) => `${indent}  ${this.value(v, `${indent}  `)}`).join(',\n');
+      return `${indent}${key}: [\n${items}\n${indent}]${comma}`;
+    }
+    return oneLine;
+  }
 
-/** A readonly list constant, on one line when it fits, else one element per line. */
-function tsList(name: string, type: string, members: readonly string[]): string {
-  const oneLine = `export const ${name}: readonly ${type}[] = [${members.map(tsString).join(', ')}];`;
-  if (oneLine.length <= PRINT_WIDTH) return oneLine;
-  return `export const ${name}: readonly ${type}[] = [\n${members.map((m) => `  ${tsString(m)}`).join(',\n')}\n];`;
+  /** A union type: one line, or the members on the next line, or one member per line. */
+  union(name: string, members: readonly string[]): string {
+    const union = members.map((m) => this.string(m)).join(' | ');
+    const oneLine = `export type ${name} = ${union};`;
+    if (oneLine.length <= this.style.printWidth) return oneLine;
+    const nextLine = `  ${union};`;
+    if (nextLine.length <= this.style.printWidth) return `export type ${name} =\n${nextLine}`;
+    return `export type ${name} =\n${members.map((m) => `  | ${this.string(m)}`).join('\n')};`;
+  }
+
+  /** A readonly list constant, on one line when it fits, else one element per line. */
+  list(name: string, type: string, members: readonly string[]): string {
+    const items = members.map((m) => this.string(m));
+    const oneLine = `export const ${name}: readonly ${type}[] = [${items.join(', ')}];`;
+    if (oneLine.length <= this.style.printWidth) return oneLine;
+    return `export const ${name}: readonly ${type}[] = [\n${items.map((m) => `  ${m}`).join(',\n')}\n];`;
+  }
 }
 
 /** The generated module `c/alowareCatalog` (an LWC service module). */
-export function renderCatalogModule(catalog: Catalog): string {
-  const entries = catalog.properties.map((p) => `  ${tsValue(p, '  ')}`).join(',\n');
+export function renderCatalogModule(catalog: Catalog, style: CodeStyle): string {
+  const ts = new TsPrinter(style);
+  const entries = catalog.properties.map((p) => `  ${ts.value(p, '  ')}`).join(',\n');
   return `/*
  * GENERATED from catalog/aloware-lead-catalog.json by scripts/catalog/generate.ts: do not edit by hand.
  * Change the catalog, then run \`npx tsx scripts/catalog/generate.ts\`; scripts/catalog/check.ts fails on drift.
@@ -93,15 +115,15 @@ export function renderCatalogModule(catalog: Catalog): string {
  */
 
 /** Mapping direction: ↔ both ways, → Aloware to Salesforce, ← Salesforce to Aloware. */
-${tsUnion('Direction', DIRECTIONS)}
+${ts.union('Direction', DIRECTIONS)}
 /** Catalog group (section of the mapping panel). */
-${tsUnion('MappingGroup', MAPPING_GROUPS)}
+${ts.union('MappingGroup', MAPPING_GROUPS)}
 /** Kind of value on the Aloware side. */
-${tsUnion('AlowareType', ALOWARE_TYPES)}
+${ts.union('AlowareType', ALOWARE_TYPES)}
 /** Salesforce field type: lower-case \`Schema.DisplayType\` name. */
-${tsUnion('SalesforceType', SALESFORCE_TYPES)}
+${ts.union('SalesforceType', SALESFORCE_TYPES)}
 /** Metadata API type of a field the package creates. */
-${tsUnion('CustomFieldType', CUSTOM_FIELD_TYPES)}
+${ts.union('CustomFieldType', CUSTOM_FIELD_TYPES)}
 
 /** A Lead field the package creates for a catalog property. */
 export interface CustomFieldSpec {
@@ -145,10 +167,10 @@ export interface CatalogProperty {
   readonly customField: CustomFieldSpec | null;
 }
 
-${tsList('DIRECTIONS', 'Direction', DIRECTIONS)}
-${tsList('MAPPING_GROUPS', 'MappingGroup', MAPPING_GROUPS)}
+${ts.list('DIRECTIONS', 'Direction', DIRECTIONS)}
+${ts.list('MAPPING_GROUPS', 'MappingGroup', MAPPING_GROUPS)}
 export const CATALOG_VERSION = ${catalog.version};
-export const CATALOG_OBJECT = ${tsString(catalog.object)};
+export const CATALOG_OBJECT = ${ts.string(catalog.object)};
 
 /** Every Aloware Lead property, in panel order (the order of the catalog). */
 export const CATALOG: readonly CatalogProperty[] = [
@@ -278,9 +300,9 @@ ${values}
 }
 
 /** Every file derived from the catalog: path (relative to the project root) to content. */
-export function renderAll(catalog: Catalog): Map<string, string> {
+export function renderAll(catalog: Catalog, style: CodeStyle): Map<string, string> {
   const files = new Map<string, string>();
-  files.set(MODULE_PATH, renderCatalogModule(catalog));
+  files.set(MODULE_PATH, renderCatalogModule(catalog, style));
   files.set(MODULE_META_PATH, renderModuleMeta());
   catalog.properties.forEach((property, index) => {
     if (property.customField !== null) files.set(fieldPath(property), renderFieldXml(property));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parseCatalog, validateCatalog } from '../catalog';
 import { checkCatalog } from '../check';
 import { generate } from '../generate';
-import { renderAll } from '../render';
+import { projectCodeStyle, renderAll, renderCatalogModule } from '../render';
 import { parseXml } from '../xml';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -16,6 +16,7 @@ const CATALOG = 'catalog/aloware-lead-catalog.json';
 function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'catalog-check-'));
   cpSync(join(ROOT, 'catalog'), join(dir, 'catalog'), { recursive: true });
+  cpSync(join(ROOT, '.prettierrc'), join(dir, '.prettierrc'));
   for (const sub of ['objects', 'customMetadata', 'permissionsets', 'layouts', 'flexipages', 'lwc']) {
     cpSync(join(ROOT, DEFAULT, sub), join(dir, DEFAULT, sub), {
       recursive: true,
@@ -217,11 +218,11 @@ describe('catalog drift check', () => {
 
   it('should catch a stale generated module', () => {
     const errors = newErrors(dir, () =>
-      edit(dir, `${DEFAULT}/lwc/alowareCatalog/alowareCatalog.ts`, (t) => t.replace('label: "Zipcode"', 'label: "Zip"'))
+      edit(dir, `${DEFAULT}/lwc/alowareCatalog/alowareCatalog.ts`, (t) => t.replace("label: 'Zipcode'", "label: 'Zip'"))
     );
     expect(errors).toEqual([
       expect.stringMatching(
-        /alowareCatalog\.ts is stale \(line \d+: expected .*Zipcode.*, found .*Zip\\",.*generate\.ts/
+        /alowareCatalog\.ts is stale \(line \d+: expected .*'Zipcode'.*, found .*'Zip'.*generate\.ts/
       )
     ]);
   });
@@ -349,7 +350,7 @@ describe('catalog validation', () => {
 describe('rendering', () => {
   it('should render field XML and records that parse back to the catalog values', () => {
     const catalog = parseCatalog(readFileSync(join(ROOT, CATALOG), 'utf8'));
-    const files = renderAll(catalog);
+    const files = renderAll(catalog, projectCodeStyle(ROOT));
     const field = parseXml(
       files.get(`${DEFAULT}/objects/Lead/fields/Aloware_Last_Inbound_Call_Time__c.field-meta.xml`) ?? ''
     );
@@ -359,5 +360,20 @@ describe('rendering', () => {
     expect(text('description')).toContain('15:33:16.000Z');
     expect(text('inlineHelpText')).toContain('08:33:16-07:00');
     expect([...files.keys()].filter((p) => p.endsWith('.md-meta.xml'))).toHaveLength(41);
+  });
+
+  it('should print the module in the project quote style and width', () => {
+    const catalog = parseCatalog(readFileSync(join(ROOT, CATALOG), 'utf8'));
+    const single = renderCatalogModule(catalog, { singleQuote: true, printWidth: 120 });
+    const double = renderCatalogModule(catalog, { singleQuote: false, printWidth: 120 });
+    expect(single).toContain("label: 'Zipcode',");
+    expect(double).toContain('label: "Zipcode",');
+    // Text with an apostrophe keeps double quotes either way (fewer escapes).
+    expect(single).toContain(`"Aloware's Custom Field 1 (API key csf1).`);
+    const narrow = renderCatalogModule(catalog, { singleQuote: true, printWidth: 80 });
+    // Data members are re-laid out for the width (the hand-written parts of the template fit 120 columns only).
+    const members = narrow.split('\n').filter((line) => /^\s+\w+: /.test(line));
+    expect(members.length).toBeGreaterThan(400);
+    expect(members.filter((line) => line.length > 80)).toEqual([]);
   });
 });
