@@ -1,0 +1,235 @@
+/**
+ * The preview's page frame (browser side): an org-like global header and app navigation, the page header, the
+ * root component mounted with `createElement`, SLDS toasts for `ShowToastEvent`, and a footer strip that says what
+ * is simulated and lets you switch the mock Aloware API's failure mode.
+ */
+import { createElement, type LightningElement } from 'lwc';
+
+type PageName = 'setup' | 'lead';
+type RootCtor = typeof LightningElement;
+
+interface LeadSummary {
+  id: string;
+  name: string;
+  company: string | null;
+  title: string | null;
+  phone: string | null;
+  email: string | null;
+  status: string | null;
+  ownerName: string | null;
+  doNotCall: boolean;
+  note: string;
+}
+
+interface PreviewInfo {
+  mockAlowareUrl: string;
+  failureMode: string;
+  failureModes: string[];
+  leads: LeadSummary[];
+}
+
+const SPRITES = '/assets/icons';
+
+function esc(value: unknown): string {
+  return String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c
+  );
+}
+
+function icon(sprite: string, name: string, extraClass = ''): string {
+  return `<svg class="slds-icon ${extraClass}" aria-hidden="true"><use href="${SPRITES}/${sprite}-sprite/svg/symbols.svg#${name}"></use></svg>`;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function globalHeader(page: PageName): string {
+  const tab = (href: string, label: string, active: boolean): string =>
+    `<li class="slds-context-bar__item${active ? ' slds-is-active' : ''}">
+       <a href="${href}" class="slds-context-bar__label-action" ${active ? 'aria-current="page"' : ''} title="${label}">
+         <span class="slds-truncate">${label}</span></a></li>`;
+  return `
+  <header class="preview-global-header slds-global-header_container">
+    <div class="slds-global-header slds-grid slds-grid_align-spread">
+      <div class="slds-global-header__item"><span class="preview-brand">Aloware Lead Sync</span>
+        <span class="slds-badge slds-m-left_small">Local preview</span></div>
+      <div class="slds-global-header__item slds-text-body_small">Preview User</div>
+    </div>
+  </header>
+  <div class="slds-context-bar">
+    <div class="slds-context-bar__primary">
+      <div class="slds-context-bar__item slds-no-hover">
+        <span class="slds-context-bar__label-action slds-context-bar__app-name">
+          <span class="slds-truncate" title="Aloware">Aloware</span></span>
+      </div>
+    </div>
+    <nav class="slds-context-bar__secondary" role="navigation" aria-label="App">
+      <ul class="slds-grid">${tab('/', 'Aloware Setup', page === 'setup')}${tab('/lead', 'Leads', page === 'lead')}</ul>
+    </nav>
+  </div>`;
+}
+
+function setupHeader(): string {
+  return `
+  <div class="slds-page-header slds-page-header_object-home">
+    <div class="slds-page-header__row"><div class="slds-page-header__col-title"><div class="slds-media">
+      <div class="slds-media__figure"><span class="slds-icon_container slds-icon-standard-custom">
+        ${icon('standard', 'custom')}</span></div>
+      <div class="slds-media__body"><div class="slds-page-header__name"><div class="slds-page-header__name-title">
+        <h1><span class="slds-page-header__title slds-truncate" title="Aloware Setup">Aloware Setup</span></h1>
+        <p class="slds-page-header__name-meta">Lead property mapping, sync settings and the sync log</p>
+      </div></div></div>
+    </div></div></div>
+  </div>`;
+}
+
+function leadHeader(lead: LeadSummary | undefined, leads: LeadSummary[]): string {
+  const field = (label: string, value: string | null): string =>
+    `<li class="slds-page-header__detail-block"><div class="slds-text-title slds-truncate" title="${esc(label)}">${esc(label)}</div>
+       <div class="slds-truncate" title="${esc(value)}">${esc(value ?? '')}</div></li>`;
+  const options = leads
+    .map(
+      (l) =>
+        `<option value="${esc(l.id)}"${l.id === lead?.id ? ' selected' : ''}>${esc(l.name)} — ${esc(l.note)}</option>`
+    )
+    .join('');
+  return `
+  <div class="slds-page-header slds-page-header_record-home">
+    <div class="slds-page-header__row">
+      <div class="slds-page-header__col-title"><div class="slds-media">
+        <div class="slds-media__figure"><span class="slds-icon_container slds-icon-standard-lead">
+          ${icon('standard', 'lead')}</span></div>
+        <div class="slds-media__body"><div class="slds-page-header__name"><div class="slds-page-header__name-title">
+          <h1><span>Lead</span><span class="slds-page-header__title slds-truncate" title="${esc(lead?.name)}">${esc(lead?.name ?? 'Lead not found')}</span></h1>
+        </div></div></div>
+      </div></div>
+      <div class="slds-page-header__col-actions"><div class="slds-form-element">
+        <label class="slds-form-element__label" for="preview-lead-picker">Sample Lead</label>
+        <div class="slds-form-element__control"><div class="slds-select_container">
+          <select class="slds-select" id="preview-lead-picker">${options}</select></div></div>
+      </div></div>
+    </div>
+    <div class="slds-page-header__row slds-page-header__row_gutters"><div class="slds-page-header__col-details">
+      <ul class="slds-page-header__detail-row">
+        ${field('Company', lead?.company ?? null)}${field('Title', lead?.title ?? null)}${field('Phone', lead?.phone ?? null)}
+        ${field('Email', lead?.email ?? null)}${field('Lead Status', lead?.status ?? null)}${field('Lead Owner', lead?.ownerName ?? null)}
+      </ul>
+    </div></div>
+  </div>`;
+}
+
+function leadDetails(lead: LeadSummary | undefined): string {
+  const row = (label: string, value: string | null): string =>
+    `<div class="slds-col slds-size_1-of-2 slds-form-element slds-form-element_readonly slds-form-element_stacked">
+       <span class="slds-form-element__label">${esc(label)}</span>
+       <div class="slds-form-element__control"><div class="slds-form-element__static">${esc(value ?? '')}</div></div></div>`;
+  return `
+  <article class="slds-card"><div class="slds-card__header slds-grid"><header class="slds-media slds-media_center slds-has-flexi-truncate">
+    <div class="slds-media__body"><h2 class="slds-card__header-title">Details</h2></div></header></div>
+    <div class="slds-card__body slds-card__body_inner"><div class="slds-grid slds-wrap slds-gutters_small">
+      ${row('Name', lead?.name ?? null)}${row('Company', lead?.company ?? null)}${row('Phone', lead?.phone ?? null)}
+      ${row('Email', lead?.email ?? null)}${row('Lead Status', lead?.status ?? null)}${row('Lead Owner', lead?.ownerName ?? null)}
+      ${row('Do Not Call', lead?.doNotCall ? 'Yes' : 'No')}
+    </div></div></article>`;
+}
+
+function footer(info: PreviewInfo): string {
+  const options = info.failureModes
+    .map((m) => `<option value="${esc(m)}"${m === info.failureMode ? ' selected' : ''}>${esc(m)}</option>`)
+    .join('');
+  return `
+  <footer class="preview-footer slds-p-around_small slds-text-body_small" aria-label="About this preview">
+    Local preview: the real components with Apex answered by the dev API and Aloware by a mock on
+    <a href="${esc(info.mockAlowareUrl)}/api/v1/webhook/users?api_token=preview-token">${esc(info.mockAlowareUrl)}</a>.
+    <label class="slds-m-left_small" for="preview-failure-mode">Mock Aloware answers with</label>
+    <select id="preview-failure-mode" class="slds-select preview-inline-select">${options}</select>
+  </footer>`;
+}
+
+const TOAST_ICONS: Record<string, string> = { success: 'success', error: 'error', warning: 'warning', info: 'info' };
+
+function showToast(detail: { title?: string; message?: string; variant?: string; mode?: string }): void {
+  const container = document.getElementById('preview-toasts');
+  if (!container) return;
+  const variant = detail.variant && TOAST_ICONS[detail.variant] ? detail.variant : 'info';
+  const toast = document.createElement('div');
+  toast.className = `slds-notify slds-notify_toast slds-theme_${variant}`;
+  toast.setAttribute('role', variant === 'error' ? 'alert' : 'status');
+  toast.innerHTML = `
+    <span class="slds-assistive-text">${esc(variant)}</span>
+    <span class="slds-icon_container slds-icon-utility-${variant} slds-m-right_small slds-no-flex slds-align-top">
+      ${icon('utility', TOAST_ICONS[variant] ?? 'info', 'slds-icon_small')}</span>
+    <div class="slds-notify__content">
+      <h2 class="slds-text-heading_small">${esc(detail.title)}</h2>
+      ${detail.message ? `<p>${esc(detail.message)}</p>` : ''}
+    </div>
+    <div class="slds-notify__close"><button class="slds-button slds-button_icon slds-button_icon-inverse" title="Close">
+      <svg class="slds-button__icon slds-button__icon_large" aria-hidden="true">
+        <use href="${SPRITES}/utility-sprite/svg/symbols.svg#close"></use></svg>
+      <span class="slds-assistive-text">Close</span></button></div>`;
+  toast.querySelector('button')?.addEventListener('click', () => toast.remove());
+  container.appendChild(toast);
+  if (detail.mode !== 'sticky') setTimeout(() => toast.remove(), variant === 'error' ? 15000 : 8000);
+}
+
+/** Builds the frame for `page` and mounts its root component (null: the component is not in force-app yet). */
+export function mountPage(page: PageName, tag: string, Root: RootCtor | null): void {
+  render(page, tag, Root).catch((error: unknown) => {
+    document.body.innerHTML = `<div class="slds-notify slds-notify_alert slds-alert_error" role="alert">
+      The preview page failed: ${esc(error instanceof Error ? error.message : error)}</div>`;
+  });
+}
+
+async function render(page: PageName, tag: string, Root: RootCtor | null): Promise<void> {
+  const info = await getJson<PreviewInfo>('/api/preview/info');
+  const params = new URLSearchParams(window.location.search);
+  const lead = info.leads.find((l) => l.id === params.get('id')) ?? info.leads[0];
+  document.body.innerHTML = `
+    <div class="preview-app">
+      ${globalHeader(page)}
+      <div class="slds-notify_container" id="preview-toasts"></div>
+      <div class="preview-page slds-p-around_small">
+        ${page === 'setup' ? setupHeader() : leadHeader(lead, info.leads)}
+        <div class="slds-grid slds-gutters_small slds-m-top_small slds-wrap">
+          ${
+            page === 'setup'
+              ? '<main class="slds-col slds-size_1-of-1" id="preview-root"></main>'
+              : `<div class="slds-col slds-size_1-of-1 slds-large-size_2-of-3">${leadDetails(lead)}</div>
+                 <aside class="slds-col slds-size_1-of-1 slds-large-size_1-of-3" id="preview-root" aria-label="Aloware"></aside>`
+          }
+        </div>
+      </div>
+      ${footer(info)}
+    </div>`;
+  document.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail ?? {}));
+  document.getElementById('preview-lead-picker')?.addEventListener('change', (event) => {
+    window.location.assign(`/lead?id=${encodeURIComponent((event.target as HTMLSelectElement).value)}`);
+  });
+  document.getElementById('preview-failure-mode')?.addEventListener('change', (event) => {
+    const mode = (event.target as HTMLSelectElement).value;
+    void fetch('/api/preview/aloware-failure', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode })
+    });
+  });
+
+  const root = document.getElementById('preview-root');
+  if (!root) return;
+  if (!Root) {
+    root.innerHTML = `<div class="slds-box slds-theme_shade" role="alert">This page's component is not in
+      <code>force-app/main/default/lwc/</code> yet.</div>`;
+    return;
+  }
+  const element = createElement(tag, { is: Root }) as HTMLElement & { recordId?: string; objectApiName?: string };
+  if (page === 'lead' && lead) {
+    element.recordId = lead.id;
+    element.objectApiName = 'Lead';
+  }
+  root.appendChild(element);
+  document.body.dataset.previewReady = 'true';
+}

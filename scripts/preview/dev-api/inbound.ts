@@ -1,0 +1,172 @@
+/**
+ * The preview's stand-in for the package's webhook endpoint (Apex REST): checks the Bearer token, reads the envelope,
+ * routes the event by name (the defaults of `AlowareEventRouter`), applies communications to the Lead's engagement
+ * tracking fields and DNC changes with "most restrictive wins", and writes an Inbound sync-log entry for each event.
+ * Unknown and duplicate events are answered 200 and logged Ignored, as the package does.
+ */
+import type { LeadRecord, PreviewState } from './state';
+
+export interface WebhookResult {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+type Handler = 'communication' | 'contact' | 'dnc' | 'ignore';
+
+/** Default event routing (lower-case names), as in AlowareEventRouter. */
+const ROUTES: Record<string, Handler> = {
+  'outboundphonecall-dispositioncompleted': 'communication',
+  'inboundsms-dispositioncompleted': 'communication',
+  'transcription.call.summarized': 'ignore',
+  'inboundphonecall-dispositioncompleted': 'communication',
+  'outboundsms-dispositioncompleted': 'communication',
+  'communication-disposed': 'communication',
+  'call-disposed': 'communication',
+  'communication-initiated': 'ignore',
+  'contact-created': 'contact',
+  'contact-updated': 'contact',
+  'contact-disposed': 'contact',
+  'contact-dncupdated': 'dnc',
+  'contact-dnc-updated': 'dnc',
+  'appointment-saved': 'ignore',
+  'voicemail-saved': 'ignore',
+  'recording-saved': 'ignore',
+  'transcription-saved': 'ignore'
+};
+
+/** Contact keys applied by a contact event (catalog inbound keys of text properties with their default fields). */
+const CONTACT_FIELDS: Record<string, string> = {
+  first_name: 'FirstName',
+  last_name: 'LastName',
+  company_name: 'Company',
+  email: 'Email',
+  city: 'City',
+  state: 'State',
+  country: 'Country',
+  zipcode: 'PostalCode',
+  csf1: 'Aloware_Custom_Field_1__c',
+  csf2: 'Aloware_Custom_Field_2__c'
+};
+
+const seenEvents = new WeakMap<PreviewState, Set<string>>();
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Reads Aloware's zone-less `YYYY-MM-DD HH:MM:SS` as UTC (the account time zone of the preview). */
+function parseNaive(value: unknown): Date | null {
+  if (typeof value !== 'string') return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})$/.exec(value.trim());
+  if (!m) return null;
+  return new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!));
+}
+
+function phoneOf(body: Record<string, unknown>): string | null {
+  const contact = body.contact as Record<string, unknown> | undefined;
+  const value = body.lead_number ?? body.phone_number ?? contact?.phone_number;
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function applyCommunication(lead: LeadRecord, event: string, body: Record<string, unknown>): string {
+  const lower = event.toLowerCase();
+  const sms = body.type === 2 || lower.includes('sms');
+  const inbound = body.direction === 1 || (body.direction === undefined && lower.startsWith('inbound'));
+  const at = parseNaive(body.created_at) ?? new Date();
+  const date = at.toISOString().slice(0, 10);
+  const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}:${pad(at.getUTCSeconds())}+00:00`;
+  const side = inbound ? 'Inbound' : 'Outbound';
+  const disposition = typeof body.disposition_status === 'string' ? body.disposition_status : null;
+  if (sms) {
+    lead[`Aloware_Last_${side}_Text_Date__c`] = date;
+    lead[`Aloware_Last_${side}_Message_Time__c`] = time;
+    lead[`Aloware_Last_${side}_Text__c`] = typeof body.body === 'string' ? body.body : null;
+    lead[`Aloware_Total_${side}_Texts__c`] = Number(lead[`Aloware_Total_${side}_Texts__c`] ?? 0) + 1;
+  } else {
+    lead[`Aloware_Last_${side}_Call_Date__c`] = date;
+    lead[`Aloware_Last_${side}_Call_Time__c`] = time;
+    lead[`Aloware_Total_${side}_Calls__c`] = Number(lead[`Aloware_Total_${side}_Calls__c`] ?? 0) + 1;
+    if (disposition) {
+      lead[`Aloware_Last_${side}_Call_Disposition__c`] = disposition;
+      lead.Aloware_Last_Call_Disposition__c = disposition;
+    }
+  }
+  lead[`Aloware_Last_${side}_Engagement__c`] = at.toISOString();
+  lead.Aloware_Last_Engagement__c = at.toISOString();
+  return `${side} ${sms ? 'text' : 'call'} on ${date} ${time} recorded`;
+}
+
+export function applyWebhook(
+  state: PreviewState,
+  authorization: string,
+  envelope: Record<string, unknown>
+): WebhookResult {
+  const token = /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1];
+  if (!token || token !== state.webhookToken) {
+    return { status: 401, body: { error: 'Unauthorized: send the webhook token as "Authorization: Bearer <token>".' } };
+  }
+  const event = typeof envelope.event === 'string' ? envelope.event : null;
+  const body = envelope.body && typeof envelope.body === 'object' ? (envelope.body as Record<string, unknown>) : null;
+  if (!event || !body) {
+    return { status: 400, body: { error: 'Expected {"event": "<name>", "body": {...}}.' } };
+  }
+  const handler = ROUTES[event.toLowerCase()];
+  const eventId = body.id === undefined || body.id === null ? null : String(body.id);
+  const phone = phoneOf(body);
+  const lead = phone ? state.leadByPhone(phone) : undefined;
+  const log = (status: string, message: string | null): WebhookResult => {
+    const entry = state.syncLog.append({
+      leadId: lead?.Id ?? null,
+      leadName: typeof lead?.Name === 'string' ? lead.Name : null,
+      direction: 'Inbound',
+      source: 'Webhook',
+      status,
+      attempts: 1,
+      httpStatus: null,
+      outcome: status === 'Succeeded' ? 'SUCCESS' : null,
+      errorMessage: status === 'Succeeded' ? null : message,
+      correlationId: eventId ? `event-${eventId}` : null,
+      completedAt: Date.now(),
+      nextAttemptAt: null,
+      requestSummary: `${event} ${JSON.stringify(body).slice(0, 1000)}`,
+      responseSummary: message,
+      eventName: event
+    });
+    return { status: 200, body: { status, log: entry.name, message } };
+  };
+  if (!handler) return log('Ignored', `Unknown event "${event}": logged and ignored (add it to the event overrides).`);
+  if (handler === 'ignore') return log('Ignored', `Event "${event}" is not used by Lead Sync.`);
+  let seen = seenEvents.get(state);
+  if (!seen) seenEvents.set(state, (seen = new Set()));
+  const key = `${handler}:${eventId}`;
+  if (handler === 'communication' && eventId && seen.has(key)) {
+    return log('Ignored', `Duplicate delivery of communication ${eventId}: already applied.`);
+  }
+  if (!lead) return log('Skipped', `No Lead with phone ${phone ?? '(none in the event)'}.`);
+  let message: string;
+  if (handler === 'communication') {
+    message = applyCommunication(lead, event, body);
+  } else if (handler === 'dnc') {
+    const dnc = body.is_dnc === true || body.is_dnc === 1;
+    if (dnc) {
+      lead.Aloware_DNC__c = true;
+      message = 'DNC set (most restrictive wins).';
+    } else if (lead.Aloware_DNC__c === true) {
+      return log('Skipped', 'Aloware cleared DNC, but clearing DNC from Aloware is not allowed by the settings.');
+    } else {
+      message = 'DNC already clear.';
+    }
+  } else {
+    const changed: string[] = [];
+    for (const [key, field] of Object.entries(CONTACT_FIELDS)) {
+      if (key in body && body[key] !== lead[field]) {
+        lead[field] = body[key] ?? null;
+        changed.push(field);
+      }
+    }
+    message = changed.length ? `Updated ${changed.join(', ')}.` : 'No mapped value differs.';
+  }
+  if (eventId) seen.add(key);
+  lead.LastModifiedDate = new Date().toISOString();
+  return log('Succeeded', message);
+}

@@ -1,0 +1,57 @@
+/**
+ * The dev API: one route per `@AuraEnabled` Apex method the components call, keyed `Class.method`, with the Apex
+ * method's parameter names in order (`params`). The reference gate (scripts/gates/references.ts) checks every key
+ * against the controllers' Apex signatures, and every method a component imports has a route. Handlers answer with
+ * the same JSON the controller returns, or throw `HandledError` (an `AuraHandledException`: the component sees
+ * `error.body.message`).
+ */
+import { hasPermissions } from './context';
+import { retryEntries } from './retry';
+import { currentState } from './state';
+import { MAX_RETRY, SYNC_LOG_PREFIX, HandledError, type LogQuery } from './sync-log';
+
+export interface ApexRoute {
+  /** The Apex method's parameter names, in order. */
+  params: readonly string[];
+  handle(args: Record<string, unknown>): unknown | Promise<unknown>;
+}
+
+export const apexRoutes: Record<string, ApexRoute> = {
+  'AlowareSyncLogController.getLogPage': {
+    params: ['query'],
+    handle: (args) => currentState().syncLog.page(args.query as LogQuery | null | undefined, hasPermissions())
+  },
+  'AlowareSyncLogController.getLogDetail': {
+    params: ['logId'],
+    handle: (args) => currentState().syncLog.detail(args.logId, hasPermissions())
+  },
+  'AlowareSyncLogController.retryLogs': {
+    params: ['logIds'],
+    handle: (args) => {
+      const logIds = args.logIds;
+      if (!Array.isArray(logIds) || logIds.length === 0) {
+        throw new HandledError('Select at least one sync log entry to retry.');
+      }
+      if (logIds.length > MAX_RETRY) {
+        throw new HandledError(`Retry at most ${MAX_RETRY} entries at a time (${logIds.length} selected).`);
+      }
+      if (!hasPermissions()) {
+        throw new HandledError(
+          'You do not have permission to retry sync log entries. Ask your administrator for the Aloware Admin permission set.'
+        );
+      }
+      const ids = new Set<string>();
+      for (const id of logIds) {
+        if (typeof id !== 'string' || !id.startsWith(SYNC_LOG_PREFIX)) {
+          throw new HandledError('Only sync log entries can be retried.');
+        }
+        ids.add(id);
+      }
+      retryEntries(currentState(), [...ids]);
+      return {
+        requested: ids.size,
+        message: ids.size === 1 ? '1 entry queued for retry.' : `${ids.size} entries queued for retry.`
+      };
+    }
+  }
+};
