@@ -311,9 +311,9 @@ export default class AlowareMappingPanel extends LightningElement {
       removable: editable && entry?.group !== 'Special',
       directionEditable: editable && allowed.length > 1,
       fieldOptions: field
-        ? fieldOptions.map((o) =>
-            o.value.toLowerCase() === field.name.toLowerCase() ? { ...o, value: field.name } : o
-          )
+        ? fieldOptions.map((o) => {
+            return o.value.toLowerCase() === field.name.toLowerCase() ? { ...o, value: field.name } : o;
+          })
         : fieldOptions,
       directionOptions: allowed.map((d) => ({ label: DIRECTION_LABELS[d], value: d })),
       hiddenNote:

@@ -230,12 +230,12 @@ describe('c-aloware-mapping-panel', () => {
   it('should warn before leaving the page with unsaved changes', async () => {
     mock(getMappingState).mockResolvedValue(state());
     const { element } = await mount();
-    const clean = new Event('beforeunload', { cancelable: true });
+    const clean = new CustomEvent('beforeunload', { cancelable: true });
     window.dispatchEvent(clean);
     expect(clean.defaultPrevented).toBe(false);
     inRow(element, 'company', 'remove')!.click();
     await flush();
-    const dirty = new Event('beforeunload', { cancelable: true });
+    const dirty = new CustomEvent('beforeunload', { cancelable: true });
     window.dispatchEvent(dirty);
     expect(dirty.defaultPrevented).toBe(true);
   });
