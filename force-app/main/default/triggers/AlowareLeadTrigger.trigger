@@ -1,0 +1,3 @@
+trigger AlowareLeadTrigger on Lead(after insert, after update) {
+    AlowareLeadTriggerHandler.handle(Trigger.operationType, Trigger.new, Trigger.oldMap);
+}
