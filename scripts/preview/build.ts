@@ -18,7 +18,8 @@ import { PAGES, type PageSpec } from './pages';
 import { i18nFallbackPlugin, standinsPlugin } from './standins';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, '.preview-build');
+/** Output of `npm start`; the browser suite and benchmarks build into siblings (all under git-ignored `.preview-build/`). */
+export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, '.preview-build', 'site');
 export const DEFAULT_LWC_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
 
 export interface PreviewBuildOptions {

@@ -27,13 +27,18 @@ export interface PreviewServerOptions {
   mockPort?: number;
   /** Log each Apex call with its duration. */
   logRequests?: boolean;
+  /** Epoch ms of the newest generated sync-log entry (default: now). */
+  anchor?: number;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
-  state: PreviewState;
+  /** The current in-memory org (replaced by {@link PreviewServer.reset}). */
+  readonly state: PreviewState;
   mock: MockAloware;
+  /** Fresh state and mock data (tests call it between scenarios). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -96,7 +101,8 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   const outDir = options.outDir ?? DEFAULT_OUT_DIR;
   const host = options.host ?? '127.0.0.1';
   const mock = await startMockAloware({ port: options.mockPort ?? 0 });
-  const state = createPreviewState({ alowareBaseUrl: mock.url, mock });
+  const anchor = options.anchor ?? Date.now();
+  let state = createPreviewState({ alowareBaseUrl: mock.url, mock, anchor });
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
@@ -150,7 +156,11 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       }
       if (req.method === 'POST' && route === '/api/preview/webhook') {
         // The Apex REST webhook endpoint's stand-in: the mock Aloware API delivers generated events here.
-        const result = state.receiveWebhook(req.headers.authorization ?? '', await readJsonObject(req));
+        const result = state.receiveWebhook(
+          req.headers.authorization ?? '',
+          url.searchParams.get('token'),
+          await readJsonObject(req)
+        );
         sendJson(res, result.status, result.body);
         return;
       }
@@ -168,12 +178,20 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
-  state.setWebhookUrl(`http://127.0.0.1:${port}/api/preview/webhook`);
+  const webhookUrl = `http://127.0.0.1:${port}/api/preview/webhook`;
+  state.setWebhookUrl(webhookUrl);
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    state,
+    get state() {
+      return state;
+    },
     mock,
+    reset() {
+      mock.reset();
+      state = createPreviewState({ alowareBaseUrl: mock.url, mock, anchor });
+      state.setWebhookUrl(webhookUrl);
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -73,20 +73,6 @@ function globalHeader(page: PageName): string {
   </div>`;
 }
 
-function setupHeader(): string {
-  return `
-  <div class="slds-page-header slds-page-header_object-home">
-    <div class="slds-page-header__row"><div class="slds-page-header__col-title"><div class="slds-media">
-      <div class="slds-media__figure"><span class="slds-icon_container slds-icon-standard-custom">
-        ${icon('standard', 'custom')}</span></div>
-      <div class="slds-media__body"><div class="slds-page-header__name"><div class="slds-page-header__name-title">
-        <h1><span class="slds-page-header__title slds-truncate" title="Aloware Setup">Aloware Setup</span></h1>
-        <p class="slds-page-header__name-meta">Lead property mapping, sync settings and the sync log</p>
-      </div></div></div>
-    </div></div></div>
-  </div>`;
-}
-
 function leadHeader(lead: LeadSummary | undefined, leads: LeadSummary[]): string {
   const field = (label: string, value: string | null): string =>
     `<li class="slds-page-header__detail-block"><div class="slds-text-title slds-truncate" title="${esc(label)}">${esc(label)}</div>
@@ -193,8 +179,8 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
       ${globalHeader(page)}
       <div class="slds-notify_container" id="preview-toasts"></div>
       <div class="preview-page slds-p-around_small">
-        ${page === 'setup' ? setupHeader() : leadHeader(lead, info.leads)}
-        <div class="slds-grid slds-gutters_small slds-m-top_small slds-wrap">
+        ${page === 'setup' ? '' : leadHeader(lead, info.leads)}
+        <div class="slds-grid slds-gutters_small slds-wrap${page === 'setup' ? '' : ' slds-m-top_small'}">
           ${
             page === 'setup'
               ? '<main class="slds-col slds-size_1-of-1" id="preview-root"></main>'

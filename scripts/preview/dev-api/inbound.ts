@@ -1,5 +1,6 @@
 /**
- * The preview's stand-in for the package's webhook endpoint (Apex REST): checks the Bearer token, reads the envelope,
+ * The preview's stand-in for the package's webhook endpoint (Apex REST): authenticates like
+ * `AlowareWebhookAuthenticator` (Bearer secret, Basic password or `?token=`), reads the envelope,
  * routes the event by name (the defaults of `AlowareEventRouter`), applies communications to the Lead's engagement
  * tracking fields and DNC changes with "most restrictive wins", and writes an Inbound sync-log entry for each event.
  * Unknown and duplicate events are answered 200 and logged Ignored, as the package does.
@@ -96,14 +97,34 @@ function applyCommunication(lead: LeadRecord, event: string, body: Record<string
   return `${side} ${sms ? 'text' : 'call'} on ${date} ${time} recorded`;
 }
 
+/** The secret in an Authorization header: Bearer credentials or the Basic password (as the Apex authenticator). */
+export function secretFromAuthorization(authorization: string): string | null {
+  const value = authorization.trim();
+  const space = value.indexOf(' ');
+  if (space < 1) return null;
+  const scheme = value.slice(0, space).toLowerCase();
+  const credentials = value.slice(space + 1).trim();
+  if (scheme === 'bearer') return credentials === '' ? null : credentials;
+  if (scheme !== 'basic') return null;
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  const password = decoded.slice(colon + 1);
+  return password === '' ? null : password;
+}
+
 export function applyWebhook(
   state: PreviewState,
   authorization: string,
+  urlToken: string | null,
   envelope: Record<string, unknown>
 ): WebhookResult {
-  const token = /^Bearer\s+(.+)$/i.exec(authorization.trim())?.[1];
-  if (!token || token !== state.webhookToken) {
-    return { status: 401, body: { error: 'Unauthorized: send the webhook token as "Authorization: Bearer <token>".' } };
+  const secret = secretFromAuthorization(authorization);
+  const authentic =
+    (secret !== null && secret === state.webhookSecret) ||
+    (urlToken !== null && urlToken !== '' && urlToken === state.webhookUrlToken);
+  if (!authentic) {
+    return { status: 401, body: { error: 'Unauthorized: the webhook secret or URL token does not match.' } };
   }
   const event = typeof envelope.event === 'string' ? envelope.event : null;
   const body = envelope.body && typeof envelope.body === 'object' ? (envelope.body as Record<string, unknown>) : null;

@@ -34,8 +34,8 @@ export interface PreviewStateOptions {
   generatedLogEntries?: number;
 }
 
-/** Token the preview's webhook endpoint accepts until an admin generates one in the settings. */
-export const PREVIEW_WEBHOOK_TOKEN = 'preview-webhook-token';
+/** Secret the preview's webhook endpoint accepts until an admin rotates it in the settings. */
+export const PREVIEW_WEBHOOK_SECRET = 'preview-webhook-secret';
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
@@ -51,8 +51,10 @@ export class PreviewState {
   apiToken: string = DEFAULT_TOKEN;
   /** Attempts before an outbound entry fails for good. */
   maxAttempts = 5;
-  /** Accepted Bearer token of the webhook endpoint. */
-  webhookToken: string = PREVIEW_WEBHOOK_TOKEN;
+  /** Webhook secret the endpoint accepts (Bearer, or Basic password); the settings rotate it. */
+  webhookSecret: string = PREVIEW_WEBHOOK_SECRET;
+  /** URL-token fallback (`?token=`), or null. */
+  webhookUrlToken: string | null = null;
   /** Account time zone used to read Aloware's zone-less timestamps. */
   accountTimeZone = 'UTC';
   webhookUrl: string | null = null;
@@ -125,17 +127,18 @@ export class PreviewState {
 
   setWebhookUrl(url: string): void {
     this.webhookUrl = url;
-    this.mock?.setWebhookTarget({ url, token: this.webhookToken });
+    this.mock?.setWebhookTarget({ url, secret: this.webhookSecret });
   }
 
-  setWebhookToken(token: string): void {
-    this.webhookToken = token;
-    if (this.webhookUrl) this.mock?.setWebhookTarget({ url: this.webhookUrl, token });
+  /** A new webhook secret (what an admin pastes into Aloware); the mock starts sending it. */
+  setWebhookSecret(secret: string): void {
+    this.webhookSecret = secret;
+    if (this.webhookUrl) this.mock?.setWebhookTarget({ url: this.webhookUrl, secret });
   }
 
-  /** The Apex REST webhook endpoint's stand-in (Bearer token, envelope, handlers, sync log). */
-  receiveWebhook(authorization: string, body: Record<string, unknown>): WebhookResult {
-    return applyWebhook(this, authorization, body);
+  /** The Apex REST webhook endpoint's stand-in (authentication, envelope, handlers, sync log). */
+  receiveWebhook(authorization: string, urlToken: string | null, body: Record<string, unknown>): WebhookResult {
+    return applyWebhook(this, authorization, urlToken, body);
   }
 
   /** The error body a component receives for a failed Apex call (`error.body`). */

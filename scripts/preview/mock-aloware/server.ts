@@ -11,13 +11,14 @@
  * calls (default: until reset), or `?__fail=<mode>` on a single call. 429 carries `Retry-After`.
  *
  * Admin: `GET /__admin/requests` (recorded calls, tokens redacted), `GET /__admin/contacts`, `POST /__admin/reset`,
- * `POST /__admin/emit {"event", "phone"?, "count"?, "url"?, "token"?}` (generates webhook events and delivers them to
- * the configured webhook URL with the Bearer token, as Aloware's webhook settings would).
+ * `POST /__admin/emit {"event", "phone"?, "count"?, "url"?, "secret"?}` (builds events with scripts/webhook/events.ts
+ * and delivers them to the configured webhook URL with Basic authentication, as Aloware's webhook settings would).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, readJsonObject, sendJson, sendText } from '../http-util';
-import { generateEvents, WEBHOOK_EVENT_NAMES } from './events';
+import { postEvent } from '../../webhook/events';
+import { WEBHOOK_EVENTS, eventKind, generateEvents } from './events';
 import { AlowareDirectory, type AlowareContact, type AlowareUser } from './directory';
 
 export const FAILURE_MODES = ['none', '429', '500', 'timeout', 'html'] as const;
@@ -48,8 +49,8 @@ export interface MockAlowareOptions {
 
 export interface WebhookTarget {
   url: string;
-  /** Bearer token Aloware sends (null: authentication "None"). */
-  token: string | null;
+  /** Webhook secret Aloware sends as the Basic password (null: authentication "None"). */
+  secret: string | null;
 }
 
 export interface MockAloware {
@@ -60,7 +61,7 @@ export interface MockAloware {
   setFailure(mode: string, count?: number): void;
   failureMode(): FailureMode;
   setWebhookTarget(target: WebhookTarget | null): void;
-  /** Generates and delivers events; resolves with each delivery's HTTP status. */
+  /** Generates and delivers events (`event`: a kind such as `outbound-call`, or a wire name); resolves with each delivery's HTTP status. */
   emit(event: string, options?: { phone?: string; count?: number }): Promise<{ event: string; status: number }[]>;
   reset(): void;
   close(): Promise<void>;
@@ -206,7 +207,7 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
     if (req.method === 'GET' && path === '/__admin/requests') return sendJson(res, 200, requests);
     if (req.method === 'GET' && path === '/__admin/contacts') return sendJson(res, 200, directory.contacts);
     if (req.method === 'GET' && path === '/__admin/failure') return sendJson(res, 200, { mode: failure });
-    if (req.method === 'GET' && path === '/__admin/events') return sendJson(res, 200, WEBHOOK_EVENT_NAMES);
+    if (req.method === 'GET' && path === '/__admin/events') return sendJson(res, 200, WEBHOOK_EVENTS);
     if (req.method !== 'POST') return sendJson(res, 404, { error: 'Not Found' });
     const body = await readJsonObject(req);
     if (path === '/__admin/failure') {
@@ -221,15 +222,12 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
     }
     if (path === '/__admin/emit') {
       if (typeof body.url === 'string') {
-        webhook = { url: body.url, token: typeof body.token === 'string' ? body.token : null };
+        webhook = { url: body.url, secret: typeof body.secret === 'string' ? body.secret : null };
       }
-      const delivered = await api.emit(
-        typeof body.event === 'string' ? body.event : 'OutboundPhoneCall-DispositionCompleted',
-        {
-          phone: typeof body.phone === 'string' ? body.phone : undefined,
-          count: typeof body.count === 'number' ? body.count : undefined
-        }
-      );
+      const delivered = await api.emit(typeof body.event === 'string' ? body.event : 'outbound-call', {
+        phone: typeof body.phone === 'string' ? body.phone : undefined,
+        count: typeof body.count === 'number' ? body.count : undefined
+      });
       return sendJson(res, 200, { delivered });
     }
     sendJson(res, 404, { error: 'Not Found' });
@@ -271,19 +269,14 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
     async emit(event, emitOptions = {}) {
       if (!webhook) throw new HttpError(409, 'No webhook URL configured (Aloware has nowhere to send events).');
       const target = webhook;
-      const events = generateEvents(directory, event, { phone: emitOptions.phone, count: emitOptions.count ?? 1 });
+      const kind = eventKind(event);
+      if (!kind)
+        throw new HttpError(400, `Unknown event ${event}: use one of ${WEBHOOK_EVENTS.map((e) => e.kind).join(', ')}`);
+      const events = generateEvents(directory, kind, { phone: emitOptions.phone, count: emitOptions.count ?? 1 });
       const delivered: { event: string; status: number }[] = [];
       for (const envelope of events) {
-        const response = await fetch(target.url, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            ...(target.token ? { Authorization: `Bearer ${target.token}` } : {})
-          },
-          body: JSON.stringify(envelope)
-        });
-        await response.text();
-        delivered.push({ event: envelope.event, status: response.status });
+        const result = await postEvent(target.url, envelope, target.secret ? { secret: target.secret } : {});
+        delivered.push({ event: envelope.event, status: result.status });
       }
       return delivered;
     },

@@ -28,6 +28,8 @@ export function urlOf(ref: PageReference): string | null {
   return null;
 }
 
+// TypeScript requires `any[]` for a mixin's base constructor (TS2545).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Constructor = new (...args: any[]) => EventTarget;
 
 export interface NavigationMixinType {

@@ -1,0 +1,144 @@
+/**
+ * The browser suite: builds the real components (scripts/preview/build.ts), starts the preview server and the mock
+ * Aloware API on free loopback ports, drives Debian Chromium through every scenario (fresh page and fresh in-memory
+ * org each), stops everything, and exits non-zero on any failure. Last line: `N passed, N failed`.
+ *
+ * Options: `--grep <text>` (only scenarios whose name contains it), `--update-screenshots` (write docs/screenshots/),
+ * `--no-build` (reuse the last suite build in .preview-build/browser-tests).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildPreview, REPO_ROOT } from '../../scripts/preview/build';
+import { startPreviewServer, type PreviewServer } from '../../scripts/preview/server';
+import { launchChromium } from './chromium';
+import type { Scenario, ScenarioContext } from './harness';
+import { accessibilityScenarios } from './scenarios/accessibility';
+import { engagementCardScenarios } from './scenarios/engagement-card';
+import { screenshotScenarios } from './scenarios/screenshots';
+import { syncLogScenarios } from './scenarios/sync-log';
+
+/** Fixed "now" of the generated sync log, so runs and screenshots are repeatable. */
+export const SUITE_ANCHOR = Date.UTC(2025, 10, 27, 17, 0, 0);
+const OUT_DIR = path.join(REPO_ROOT, '.preview-build', 'browser-tests');
+const SCENARIO_TIMEOUT_MS = 90_000;
+
+const SCENARIOS: Scenario[] = [
+  ...syncLogScenarios,
+  ...engagementCardScenarios,
+  ...accessibilityScenarios,
+  ...screenshotScenarios
+];
+
+/** Browser messages that are expected noise, not failures (synthetic shadow's ARIA warnings are `warning`s). */
+const IGNORED_CONSOLE: RegExp[] = [/Failed to load resource: the server responded with a status of 4\d\d/];
+
+interface Options {
+  grep: string | null;
+  updateScreenshots: boolean;
+  build: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const grepAt = argv.indexOf('--grep');
+  return {
+    grep: grepAt >= 0 ? (argv[grepAt + 1] ?? '') : null,
+    updateScreenshots: argv.includes('--update-screenshots'),
+    build: !argv.includes('--no-build')
+  };
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const scenarios = SCENARIOS.filter((s) => options.grep === null || s.name.includes(options.grep));
+  const screenshotDir = options.updateScreenshots
+    ? path.join(REPO_ROOT, 'docs', 'screenshots')
+    : path.join(REPO_ROOT, 'test-results', 'screenshots');
+  fs.mkdirSync(screenshotDir, { recursive: true });
+
+  if (options.build || !fs.existsSync(path.join(OUT_DIR, 'setup.js'))) {
+    const build = await buildPreview({ outDir: OUT_DIR });
+    console.log(`build: ${build.components.size} components in ${(build.millis / 1000).toFixed(1)} s`);
+    for (const warning of build.warnings) console.log(`build warning: ${warning}`);
+    if (build.missing.length > 0) console.log(`build: missing page components: ${build.missing.join(', ')}`);
+  }
+
+  let server: PreviewServer | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let passed = 0;
+  let failed = 0;
+  try {
+    server = await startPreviewServer({ port: 0, mockPort: 0, outDir: OUT_DIR, anchor: SUITE_ANCHOR });
+    const baseUrl = `http://127.0.0.1:${server.port}`;
+    browser = await launchChromium();
+    for (const scenario of scenarios) {
+      server.reset();
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      const allowed = [...IGNORED_CONSOLE, ...(scenario.allowConsoleErrors ?? [])];
+      page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const text = message.text();
+        if (!allowed.some((re) => re.test(text))) errors.push(`console error: ${text.slice(0, 500)}`);
+      });
+      const context: ScenarioContext = {
+        page,
+        server,
+        baseUrl,
+        screenshotDir,
+        errors,
+        async open(target: string) {
+          await page.goto(baseUrl + target);
+          await page.waitForSelector('body[data-preview-ready="true"]', { timeout: 20_000 });
+        }
+      };
+      const started = performance.now();
+      try {
+        await withTimeout(scenario.run(context), SCENARIO_TIMEOUT_MS, scenario.name);
+        if (errors.length > 0) throw new Error(`the page logged errors:\n  ${errors.join('\n  ')}`);
+        passed++;
+        console.log(`PASS ${scenario.name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+      } catch (error) {
+        failed++;
+        const message = error instanceof Error ? error.message : String(error);
+        console.log(`FAIL ${scenario.name} (${((performance.now() - started) / 1000).toFixed(1)} s)\n  ${message}`);
+        const shot = path.join(REPO_ROOT, 'test-results', `failure-${passed + failed}.png`);
+        await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+        console.log(`  screenshot: ${path.relative(REPO_ROOT, shot)}`);
+      } finally {
+        await page.close();
+      }
+    }
+  } catch (error) {
+    failed++;
+    console.log(`FAIL suite setup: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+  }
+  if (scenarios.length === 0) console.log(`no scenario matches --grep ${options.grep ?? ''}`);
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.log(`FAIL runner: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+);
