@@ -60,6 +60,8 @@ export interface PreviewData {
   leadName: string;
   owners: OwnerDirectoryJson;
   settings: Partial<EngineSettings>;
+  /** Why the owner is not previewed (no token, Aloware users unavailable), or null. */
+  ownerNote?: string | null;
 }
 
 /** Milliseconds between deployment status checks, and how many checks before giving up. */
@@ -617,7 +619,11 @@ export default class AlowareMappingPanel extends LightningElement {
         payloadText: JSON.stringify(shown, null, 2),
         skipped: outbound.skipped,
         skipMessage: outbound.skipMessage,
-        warnings: [...outbound.warnings, ...inbound.warnings].map((w, i) => ({ key: `w${i}`, message: w.message })),
+        warnings: [
+          ...(data.ownerNote ? [{ message: data.ownerNote }] : []),
+          ...outbound.warnings,
+          ...inbound.warnings
+        ].map((w, i) => ({ key: `w${i}`, message: w.message })),
         changes,
         inboundErrors: inbound.errors.map((e, i) => ({ key: `e${i}`, message: e.message })),
         hasChanges: changes.length > 0

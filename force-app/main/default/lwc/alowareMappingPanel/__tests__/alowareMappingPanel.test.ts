@@ -390,6 +390,7 @@ describe('c-aloware-mapping-panel', () => {
     mock(searchLeads).mockResolvedValue([{ id: '00Q000000000002AAA', label: 'No Phone' }]);
     const noPhone = JSON.parse(JSON.stringify(PREVIEW));
     noPhone.lead.Phone = null;
+    noPhone.ownerNote = 'No API token is saved: the owner is not previewed.';
     mock(getPreviewData).mockResolvedValue(noPhone);
     const { element } = await mount();
     byId(element, 'find-leads')!.click();
@@ -405,6 +406,7 @@ describe('c-aloware-mapping-panel', () => {
     byId(element, 'run-test')!.click();
     await flush();
     expect(byId(element, 'preview-skipped')!.textContent).toContain('no Phone');
+    expect(byId(element, 'preview')!.textContent).toContain('the owner is not previewed');
     expect(byId(element, 'preview-no-changes')).not.toBeNull();
   });
 
