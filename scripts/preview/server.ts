@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DEFAULT_OUT_DIR, REPO_ROOT } from './build';
 import { runWithContext } from './dev-api/context';
 import { apexRoutes } from './dev-api/routes';
+import { WEBHOOK_PATH } from './dev-api/settings';
 import { createPreviewState, type PreviewState } from './dev-api/state';
 import { handleUiApi } from './dev-api/ui-api';
 import { HttpError, readJsonObject, sendFile, sendJson, sendText } from './http-util';
@@ -154,7 +155,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         sendJson(res, 200, { mode: mock.failureMode() });
         return;
       }
-      if (req.method === 'POST' && route === '/api/preview/webhook') {
+      if (req.method === 'POST' && (route === WEBHOOK_PATH || route === '/api/preview/webhook')) {
         // The Apex REST webhook endpoint's stand-in: the mock Aloware API delivers generated events here.
         const result = state.receiveWebhook(
           req.headers.authorization ?? '',
@@ -178,7 +179,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
-  const webhookUrl = `http://127.0.0.1:${port}/api/preview/webhook`;
+  const webhookUrl = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
   state.setWebhookUrl(webhookUrl);
   return {
     url: `http://${shownHost}:${port}/`,

@@ -16,6 +16,7 @@ import type { Scenario, ScenarioContext } from './harness';
 import { accessibilityScenarios } from './scenarios/accessibility';
 import { engagementCardScenarios } from './scenarios/engagement-card';
 import { screenshotScenarios } from './scenarios/screenshots';
+import { settingsScenarios } from './scenarios/settings';
 import { syncLogScenarios } from './scenarios/sync-log';
 
 /** Fixed "now" of the generated sync log, so runs and screenshots are repeatable. */
@@ -25,6 +26,7 @@ const SCENARIO_TIMEOUT_MS = 90_000;
 
 const SCENARIOS: Scenario[] = [
   ...syncLogScenarios,
+  ...settingsScenarios,
   ...engagementCardScenarios,
   ...accessibilityScenarios,
   ...screenshotScenarios

@@ -121,8 +121,8 @@ export function applyWebhook(
 ): WebhookResult {
   const secret = secretFromAuthorization(authorization);
   const authentic =
-    (secret !== null && secret === state.webhookSecret) ||
-    (urlToken !== null && urlToken !== '' && urlToken === state.webhookUrlToken);
+    (secret !== null && state.settings.secrets.includes(secret)) ||
+    (urlToken !== null && urlToken !== '' && state.settings.urlTokens.includes(urlToken));
   if (!authentic) {
     return { status: 401, body: { error: 'Unauthorized: the webhook secret or URL token does not match.' } };
   }
@@ -172,6 +172,9 @@ export function applyWebhook(
     if (dnc) {
       lead.Aloware_DNC__c = true;
       message = 'DNC set (most restrictive wins).';
+    } else if (lead.Aloware_DNC__c === true && state.settings.options.allowDncClearing) {
+      lead.Aloware_DNC__c = false;
+      message = 'DNC cleared (the settings allow clearing DNC from Aloware).';
     } else if (lead.Aloware_DNC__c === true) {
       return log('Skipped', 'Aloware cleared DNC, but clearing DNC from Aloware is not allowed by the settings.');
     } else {
@@ -190,4 +193,60 @@ export function applyWebhook(
   if (eventId) seen.add(key);
   lead.LastModifiedDate = new Date().toISOString();
   return log('Succeeded', message);
+}
+
+/** One Lead of a one-time pull: looks the contact up by phone and applies the mapped contact values. */
+export async function pullLead(state: PreviewState, lead: LeadRecord): Promise<void> {
+  const phone = typeof lead.Phone === 'string' && lead.Phone !== '' ? lead.Phone : null;
+  const base = {
+    leadId: lead.Id,
+    leadName: typeof lead.Name === 'string' ? lead.Name : null,
+    direction: 'Inbound',
+    source: 'Pull',
+    attempts: 1,
+    correlationId: null,
+    nextAttemptAt: null,
+    eventName: null
+  };
+  if (!phone || state.apiToken === null) {
+    state.syncLog.append({
+      ...base,
+      status: 'Skipped',
+      httpStatus: null,
+      outcome: null,
+      errorMessage: phone ? 'No Aloware API token.' : 'Lead has no phone number: Aloware looks contacts up by phone.',
+      completedAt: Date.now(),
+      requestSummary: null,
+      responseSummary: null
+    });
+    return;
+  }
+  const response = await state.aloware.contactByPhone(state.apiToken, phone);
+  let status = 'Failed';
+  let message: string | null = response.message;
+  if (response.outcome === 'SUCCESS' && response.body && typeof response.body === 'object') {
+    const contact = response.body as Record<string, unknown>;
+    const changed: string[] = [];
+    for (const [key, field] of Object.entries(CONTACT_FIELDS)) {
+      if (key in contact && contact[key] !== null && contact[key] !== lead[field]) {
+        lead[field] = contact[key];
+        changed.push(field);
+      }
+    }
+    status = 'Succeeded';
+    message = changed.length ? `Updated ${changed.join(', ')}.` : 'No mapped value differs.';
+  } else if (response.outcome === 'NOT_FOUND') {
+    status = 'Skipped';
+    message = 'Aloware has no contact with this phone number.';
+  }
+  state.syncLog.append({
+    ...base,
+    status,
+    httpStatus: response.status || null,
+    outcome: response.outcome,
+    errorMessage: status === 'Succeeded' ? null : message,
+    completedAt: Date.now(),
+    requestSummary: response.request,
+    responseSummary: `${response.status} ${response.raw}`.trim()
+  });
 }

@@ -66,6 +66,14 @@ export async function pushLead(
     };
     return entry ? (state.syncLog.update(entry.id, skipped) ?? entry) : state.syncLog.append({ ...base, ...skipped });
   }
+  if (state.apiToken === null) {
+    const noToken = { ...base, status: 'Skipped', attempts: entry?.attempts ?? 0, httpStatus: null, outcome: null };
+    const skipped = { errorMessage: 'No Aloware API token: save one in Sync Settings.', completedAt: Date.now() };
+    const rest = { nextAttemptAt: null, requestSummary: null, responseSummary: null };
+    return entry
+      ? (state.syncLog.update(entry.id, { ...noToken, ...skipped, ...rest }) ?? entry)
+      : state.syncLog.append({ ...noToken, ...skipped, ...rest });
+  }
   const response = await state.aloware.upsert(state.apiToken, payload);
   const attempts = (entry?.attempts ?? 0) + 1;
   const transient =

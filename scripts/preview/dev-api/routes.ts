@@ -16,7 +16,33 @@ export interface ApexRoute {
   handle(args: Record<string, unknown>): unknown | Promise<unknown>;
 }
 
+const settings = () => currentState().settings;
+
 export const apexRoutes: Record<string, ApexRoute> = {
+  'AlowareSettingsController.getSettings': { params: [], handle: () => settings().json() },
+  'AlowareSettingsController.saveSettings': { params: ['options'], handle: (args) => settings().save(args.options) },
+  'AlowareSettingsController.saveApiToken': {
+    params: ['token'],
+    handle: (args) => settings().saveApiToken(args.token)
+  },
+  'AlowareSettingsController.testConnection': { params: [], handle: () => settings().testConnection() },
+  'AlowareSettingsController.rotateWebhookCredential': {
+    params: ['kind'],
+    handle: (args) => settings().rotate(args.kind)
+  },
+  'AlowareSettingsController.finishWebhookRotation': { params: [], handle: () => settings().finishRotation() },
+  'AlowareSettingsController.scheduleReconcile': {
+    params: ['intervalMinutes'],
+    handle: (args) => settings().scheduleReconcile(args.intervalMinutes)
+  },
+  'AlowareSettingsController.startOperation': {
+    params: ['operation'],
+    handle: (args) => settings().startOperation(args.operation)
+  },
+  'AlowareSettingsController.getOperationStatus': {
+    params: ['operation', 'jobId'],
+    handle: (args) => settings().operationStatus(args.operation, args.jobId)
+  },
   'AlowareSyncLogController.getLogPage': {
     params: ['query'],
     handle: (args) => currentState().syncLog.page(args.query as LogQuery | null | undefined, hasPermissions())
@@ -47,10 +73,16 @@ export const apexRoutes: Record<string, ApexRoute> = {
         }
         ids.add(id);
       }
-      retryEntries(currentState(), [...ids]);
+      const queued = retryEntries(currentState(), [...ids]);
+      const notQueued = ids.size - queued;
       return {
         requested: ids.size,
-        message: ids.size === 1 ? '1 entry queued for retry.' : `${ids.size} entries queued for retry.`
+        queued,
+        message:
+          `${queued === 1 ? '1 entry' : `${queued} entries`} queued for retry.` +
+          (notQueued > 0
+            ? ` ${notQueued} could not be retried (only Failed outbound entries of existing Leads can).`
+            : '')
       };
     }
   }

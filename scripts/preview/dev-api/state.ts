@@ -8,6 +8,7 @@ import { SAMPLE_LEADS, SAMPLE_USERS, leadName, type SampleLead } from '../sample
 import { AlowareClient } from './aloware-client';
 import { describeField, leadDescribe, type DescribeField } from './describe';
 import { applyWebhook, type WebhookResult } from './inbound';
+import { PreviewSettings } from './settings';
 import { HandledError, SyncLogStore } from './sync-log';
 
 export type LeadRecord = Record<string, unknown> & { Id: string };
@@ -47,22 +48,17 @@ export class PreviewState {
   readonly syncLog: SyncLogStore;
   readonly aloware: AlowareClient;
   readonly mock: MockAloware | undefined;
-  /** The Aloware API token (the Named Credential's secret on the platform). */
-  apiToken: string = DEFAULT_TOKEN;
-  /** Attempts before an outbound entry fails for good. */
-  maxAttempts = 5;
-  /** Webhook secret the endpoint accepts (Bearer, or Basic password); the settings rotate it. */
-  webhookSecret: string = PREVIEW_WEBHOOK_SECRET;
-  /** URL-token fallback (`?token=`), or null. */
-  webhookUrlToken: string | null = null;
-  /** Account time zone used to read Aloware's zone-less timestamps. */
-  accountTimeZone = 'UTC';
+  /** The Aloware API token (protected custom setting in the org), or null before an admin saves one. */
+  apiToken: string | null = DEFAULT_TOKEN;
+  /** `AlowareSettingsController`'s settings (options, webhook credentials, schedule, operations). */
+  readonly settings: PreviewSettings;
   webhookUrl: string | null = null;
 
   constructor(options: PreviewStateOptions) {
     this.mock = options.mock;
     this.aloware = new AlowareClient(options.alowareBaseUrl);
     this.syncLog = new SyncLogStore(options.anchor, options.generatedLogEntries);
+    this.settings = new PreviewSettings(this, PREVIEW_WEBHOOK_SECRET);
     const created = new Date('2025-10-01T15:00:00.000Z').toISOString();
     for (const l of SAMPLE_LEADS) this.addLead(l, created);
   }
@@ -125,14 +121,18 @@ export class PreviewState {
     };
   }
 
-  setWebhookUrl(url: string): void {
-    this.webhookUrl = url;
-    this.mock?.setWebhookTarget({ url, secret: this.webhookSecret });
+  /** Attempts before an outbound entry fails for good (settings). */
+  get maxAttempts(): number {
+    return this.settings.options.maxAttempts;
   }
 
-  /** A new webhook secret (what an admin pastes into Aloware); the mock starts sending it. */
+  setWebhookUrl(url: string): void {
+    this.webhookUrl = url;
+    this.mock?.setWebhookTarget({ url, secret: this.settings.secrets[0] ?? null });
+  }
+
+  /** A new webhook secret (what an admin pastes into Aloware): the mock Aloware account starts sending it. */
   setWebhookSecret(secret: string): void {
-    this.webhookSecret = secret;
     if (this.webhookUrl) this.mock?.setWebhookTarget({ url: this.webhookUrl, secret });
   }
 

@@ -116,9 +116,12 @@ export function generatedEntry(i: number, anchor: number): SyncLogEntry {
   const source = outbound
     ? pick(['Trigger', 'Trigger', 'Trigger', 'Manual', 'One-time Push', 'Reconcile'] as const, h3)
     : pick(['Webhook', 'Webhook', 'Webhook', 'Pull', 'User Sync'] as const, h3);
-  const status = weighted(h1 >>> 8);
-  const outcome = pick(OUTCOME_BY_STATUS[status] ?? [null], h2 >>> 8);
+  const drawn = weighted(h1 >>> 8);
   const sample = h3 % 50 === 0 ? SAMPLE_LEADS[h3 % SAMPLE_LEADS.length] : undefined;
+  // The sample Leads are live in the preview: their generated history is settled, never an open outbound entry.
+  const status =
+    sample && (drawn === 'Pending' || drawn === 'In Progress' || drawn === 'Retrying') ? 'Succeeded' : drawn;
+  const outcome = pick(OUTCOME_BY_STATUS[status] ?? [null], h2 >>> 8);
   const leadIndex = h2 % 5000;
   const hasLead = source !== 'User Sync';
   const leadId = hasLead ? (sample?.id ?? salesforceId('00Q', 100_000 + leadIndex)) : null;
@@ -260,7 +263,7 @@ function abbreviate(text: string | null, max: number): string | null {
   return text.slice(0, max - 3) + '...';
 }
 
-/** Same redaction as the controller's `redact`: api_token values and Authorization header values. */
+/** `AlowareRedactor.redact`: api_token values (JSON and query string) and Authorization header values. */
 export function redact(text: string | null): string | null {
   if (text === null || text.trim() === '') return text;
   return text

@@ -33,10 +33,16 @@ async function scan(page: Page, scope: string): Promise<void> {
 
 export const accessibilityScenarios: Scenario[] = [
   {
-    name: 'accessibility: the Aloware Setup page passes axe (no serious or critical violations)',
+    name: 'accessibility: the Aloware Setup page passes axe on each tab (no serious or critical violations)',
     async run(t) {
-      await openSetupTab(t, 'Sync Log');
+      await openSetupTab(t, 'Sync Settings');
+      await expectText(t.page.locator('c-aloware-sync-settings [data-id="token-status"]'), 'API token', 20_000);
+      await scan(t.page, 'c-aloware-setup');
+      await t.page.locator('c-aloware-setup').getByRole('tab', { name: 'Sync Log' }).click();
       await expectText(t.page.locator('c-aloware-sync-log [data-id="range"]'), 'Showing 1–50', 20_000);
+      await scan(t.page, 'c-aloware-setup');
+      await t.page.locator('c-aloware-setup').getByRole('tab', { name: 'Lead Property Mapping' }).click();
+      await t.page.locator('c-aloware-mapping-panel [data-id="legend"]').waitFor({ timeout: 20_000 });
       await scan(t.page, 'c-aloware-setup');
     }
   },

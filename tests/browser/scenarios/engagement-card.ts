@@ -43,7 +43,7 @@ export const engagementCardScenarios: Scenario[] = [
       const phone = SAMPLE_LEADS.find((l) => l.id === id)?.fields.Phone;
       assert(typeof phone === 'string', 'sample Lead has a phone');
       // Aloware only knows contacts it has: create this one through the forms endpoint first.
-      const created = await t.server.state.aloware.upsert(t.server.state.apiToken, { phone_number: phone });
+      const created = await t.server.state.aloware.upsert(t.server.state.apiToken ?? '', { phone_number: phone });
       assert(created.outcome === 'SUCCESS', `contact created in the mock: ${created.message}`);
       const delivered = await t.server.mock.emit('outbound-call', { phone });
       assert(delivered[0]?.status === 200, `webhook accepted, saw ${JSON.stringify(delivered)}`);
