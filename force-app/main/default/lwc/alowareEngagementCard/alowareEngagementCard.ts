@@ -1,29 +1,29 @@
-import { LightningElement, api, wire } from "lwc";
-import { getRecord } from "lightning/uiRecordApi";
-import type { RecordRepresentation, WiredRecord } from "lightning/uiRecordApi";
-import DO_NOT_CALL from "@salesforce/schema/Lead.DoNotCall";
-import DNC from "@salesforce/schema/Lead.Aloware_DNC__c";
-import TCPA from "@salesforce/schema/Lead.Aloware_TCPA_Approved__c";
-import LEAD_LINK from "@salesforce/schema/Lead.Aloware_Lead_Link__c";
-import LAST_INBOUND_CALL_DATE from "@salesforce/schema/Lead.Aloware_Last_Inbound_Call_Date__c";
-import LAST_INBOUND_CALL_TIME from "@salesforce/schema/Lead.Aloware_Last_Inbound_Call_Time__c";
-import LAST_INBOUND_CALL_DISPOSITION from "@salesforce/schema/Lead.Aloware_Last_Inbound_Call_Disposition__c";
-import LAST_OUTBOUND_CALL_DATE from "@salesforce/schema/Lead.Aloware_Last_Outbound_Call_Date__c";
-import LAST_OUTBOUND_CALL_TIME from "@salesforce/schema/Lead.Aloware_Last_Outbound_Call_Time__c";
-import LAST_OUTBOUND_CALL_DISPOSITION from "@salesforce/schema/Lead.Aloware_Last_Outbound_Call_Disposition__c";
-import LAST_CALL_DISPOSITION from "@salesforce/schema/Lead.Aloware_Last_Call_Disposition__c";
-import LAST_INBOUND_TEXT_DATE from "@salesforce/schema/Lead.Aloware_Last_Inbound_Text_Date__c";
-import LAST_INBOUND_TEXT_TIME from "@salesforce/schema/Lead.Aloware_Last_Inbound_Message_Time__c";
-import LAST_INBOUND_TEXT from "@salesforce/schema/Lead.Aloware_Last_Inbound_Text__c";
-import LAST_OUTBOUND_TEXT_DATE from "@salesforce/schema/Lead.Aloware_Last_Outbound_Text_Date__c";
-import LAST_OUTBOUND_TEXT_TIME from "@salesforce/schema/Lead.Aloware_Last_Outbound_Message_Time__c";
-import LAST_OUTBOUND_TEXT from "@salesforce/schema/Lead.Aloware_Last_Outbound_Text__c";
-import TOTAL_INBOUND_CALLS from "@salesforce/schema/Lead.Aloware_Total_Inbound_Calls__c";
-import TOTAL_OUTBOUND_CALLS from "@salesforce/schema/Lead.Aloware_Total_Outbound_Calls__c";
-import TOTAL_INBOUND_TEXTS from "@salesforce/schema/Lead.Aloware_Total_Inbound_Texts__c";
-import TOTAL_OUTBOUND_TEXTS from "@salesforce/schema/Lead.Aloware_Total_Outbound_Texts__c";
-import LAST_ENGAGEMENT from "@salesforce/schema/Lead.Aloware_Last_Engagement__c";
-import { reduceErrors } from "c/alowareUiUtils";
+import { LightningElement, api, wire } from 'lwc';
+import { getRecord } from 'lightning/uiRecordApi';
+import type { RecordRepresentation, WiredRecord } from 'lightning/uiRecordApi';
+import DO_NOT_CALL from '@salesforce/schema/Lead.DoNotCall';
+import DNC from '@salesforce/schema/Lead.Aloware_DNC__c';
+import TCPA from '@salesforce/schema/Lead.Aloware_TCPA_Approved__c';
+import LEAD_LINK from '@salesforce/schema/Lead.Aloware_Lead_Link__c';
+import LAST_INBOUND_CALL_DATE from '@salesforce/schema/Lead.Aloware_Last_Inbound_Call_Date__c';
+import LAST_INBOUND_CALL_TIME from '@salesforce/schema/Lead.Aloware_Last_Inbound_Call_Time__c';
+import LAST_INBOUND_CALL_DISPOSITION from '@salesforce/schema/Lead.Aloware_Last_Inbound_Call_Disposition__c';
+import LAST_OUTBOUND_CALL_DATE from '@salesforce/schema/Lead.Aloware_Last_Outbound_Call_Date__c';
+import LAST_OUTBOUND_CALL_TIME from '@salesforce/schema/Lead.Aloware_Last_Outbound_Call_Time__c';
+import LAST_OUTBOUND_CALL_DISPOSITION from '@salesforce/schema/Lead.Aloware_Last_Outbound_Call_Disposition__c';
+import LAST_CALL_DISPOSITION from '@salesforce/schema/Lead.Aloware_Last_Call_Disposition__c';
+import LAST_INBOUND_TEXT_DATE from '@salesforce/schema/Lead.Aloware_Last_Inbound_Text_Date__c';
+import LAST_INBOUND_TEXT_TIME from '@salesforce/schema/Lead.Aloware_Last_Inbound_Message_Time__c';
+import LAST_INBOUND_TEXT from '@salesforce/schema/Lead.Aloware_Last_Inbound_Text__c';
+import LAST_OUTBOUND_TEXT_DATE from '@salesforce/schema/Lead.Aloware_Last_Outbound_Text_Date__c';
+import LAST_OUTBOUND_TEXT_TIME from '@salesforce/schema/Lead.Aloware_Last_Outbound_Message_Time__c';
+import LAST_OUTBOUND_TEXT from '@salesforce/schema/Lead.Aloware_Last_Outbound_Text__c';
+import TOTAL_INBOUND_CALLS from '@salesforce/schema/Lead.Aloware_Total_Inbound_Calls__c';
+import TOTAL_OUTBOUND_CALLS from '@salesforce/schema/Lead.Aloware_Total_Outbound_Calls__c';
+import TOTAL_INBOUND_TEXTS from '@salesforce/schema/Lead.Aloware_Total_Inbound_Texts__c';
+import TOTAL_OUTBOUND_TEXTS from '@salesforce/schema/Lead.Aloware_Total_Outbound_Texts__c';
+import LAST_ENGAGEMENT from '@salesforce/schema/Lead.Aloware_Last_Engagement__c';
+import { reduceErrors } from 'c/alowareUiUtils';
 
 type FieldRef = { fieldApiName: string; objectApiName: string };
 
@@ -40,33 +40,33 @@ interface ActivitySpec {
 
 const ACTIVITIES: ActivitySpec[] = [
   {
-    key: "inbound-call",
-    label: "Last inbound call",
-    icon: "utility:incoming_call",
+    key: 'inbound-call',
+    label: 'Last inbound call',
+    icon: 'utility:incoming_call',
     date: LAST_INBOUND_CALL_DATE,
     time: LAST_INBOUND_CALL_TIME,
     disposition: LAST_INBOUND_CALL_DISPOSITION
   },
   {
-    key: "outbound-call",
-    label: "Last outbound call",
-    icon: "utility:outbound_call",
+    key: 'outbound-call',
+    label: 'Last outbound call',
+    icon: 'utility:outbound_call',
     date: LAST_OUTBOUND_CALL_DATE,
     time: LAST_OUTBOUND_CALL_TIME,
     disposition: LAST_OUTBOUND_CALL_DISPOSITION
   },
   {
-    key: "inbound-text",
-    label: "Last inbound text",
-    icon: "utility:chat",
+    key: 'inbound-text',
+    label: 'Last inbound text',
+    icon: 'utility:chat',
     date: LAST_INBOUND_TEXT_DATE,
     time: LAST_INBOUND_TEXT_TIME,
     text: LAST_INBOUND_TEXT
   },
   {
-    key: "outbound-text",
-    label: "Last outbound text",
-    icon: "utility:send",
+    key: 'outbound-text',
+    label: 'Last outbound text',
+    icon: 'utility:send',
     date: LAST_OUTBOUND_TEXT_DATE,
     time: LAST_OUTBOUND_TEXT_TIME,
     text: LAST_OUTBOUND_TEXT
@@ -74,10 +74,10 @@ const ACTIVITIES: ActivitySpec[] = [
 ];
 
 const TOTALS: { key: string; label: string; field: FieldRef }[] = [
-  { key: "inbound-calls", label: "Inbound calls", field: TOTAL_INBOUND_CALLS },
-  { key: "outbound-calls", label: "Outbound calls", field: TOTAL_OUTBOUND_CALLS },
-  { key: "inbound-texts", label: "Inbound texts", field: TOTAL_INBOUND_TEXTS },
-  { key: "outbound-texts", label: "Outbound texts", field: TOTAL_OUTBOUND_TEXTS }
+  { key: 'inbound-calls', label: 'Inbound calls', field: TOTAL_INBOUND_CALLS },
+  { key: 'outbound-calls', label: 'Outbound calls', field: TOTAL_OUTBOUND_CALLS },
+  { key: 'inbound-texts', label: 'Inbound texts', field: TOTAL_INBOUND_TEXTS },
+  { key: 'outbound-texts', label: 'Outbound texts', field: TOTAL_OUTBOUND_TEXTS }
 ];
 
 const ENGAGEMENT_FIELDS: FieldRef[] = [
@@ -127,7 +127,7 @@ export default class AlowareEngagementCard extends LightningElement {
   errorMessage: string | null = null;
   loaded = false;
 
-  @wire(getRecord, { recordId: "$recordId", optionalFields: OPTIONAL_FIELDS })
+  @wire(getRecord, { recordId: '$recordId', optionalFields: OPTIONAL_FIELDS })
   wiredRecord({ data, error }: WiredRecord): void {
     if (data) {
       this.record = data;
@@ -151,7 +151,7 @@ export default class AlowareEngagementCard extends LightningElement {
 
   private text(field: FieldRef): string | null {
     const v = this.value(field);
-    return v === null || v === undefined || v === "" ? null : String(v);
+    return v === null || v === undefined || v === '' ? null : String(v);
   }
 
   get isLoading(): boolean {
@@ -169,9 +169,9 @@ export default class AlowareEngagementCard extends LightningElement {
 
   get dncMessage(): string {
     const sources: string[] = [];
-    if (this.value(DNC) === true) sources.push("Aloware");
-    if (this.value(DO_NOT_CALL) === true) sources.push("Salesforce");
-    return `Do not call or text this Lead: it is marked Do Not Call in ${sources.join(" and ")}.`;
+    if (this.value(DNC) === true) sources.push('Aloware');
+    if (this.value(DO_NOT_CALL) === true) sources.push('Salesforce');
+    return `Do not call or text this Lead: it is marked Do Not Call in ${sources.join(' and ')}.`;
   }
 
   get showTcpa(): boolean {
@@ -183,15 +183,15 @@ export default class AlowareEngagementCard extends LightningElement {
   }
 
   get tcpaLabel(): string {
-    return this.tcpaApproved ? "TCPA approved" : "TCPA not approved";
+    return this.tcpaApproved ? 'TCPA approved' : 'TCPA not approved';
   }
 
   get tcpaClass(): string {
-    return this.tcpaApproved ? "slds-theme_success" : "slds-badge_lightest";
+    return this.tcpaApproved ? 'slds-theme_success' : 'slds-badge_lightest';
   }
 
   get tcpaIcon(): string {
-    return this.tcpaApproved ? "utility:check" : "utility:warning";
+    return this.tcpaApproved ? 'utility:check' : 'utility:warning';
   }
 
   /** Only https links are offered: a stored value is never trusted to be a safe URL. */
@@ -200,7 +200,7 @@ export default class AlowareEngagementCard extends LightningElement {
     if (!link) return null;
     try {
       const url = new URL(link);
-      return url.protocol === "https:" ? url.href : null;
+      return url.protocol === 'https:' ? url.href : null;
     } catch {
       return null;
     }
@@ -264,7 +264,7 @@ export default class AlowareEngagementCard extends LightningElement {
   get hasEngagement(): boolean {
     return ENGAGEMENT_FIELDS.some((f) => {
       const v = this.value(f);
-      return v !== null && v !== "" && v !== 0 && v !== false;
+      return v !== null && v !== '' && v !== 0 && v !== false;
     });
   }
 

@@ -1,9 +1,9 @@
-import { LightningElement } from "lwc";
-import getLogPage from "@salesforce/apex/AlowareSyncLogController.getLogPage";
-import getLogDetail from "@salesforce/apex/AlowareSyncLogController.getLogDetail";
-import retryLogs from "@salesforce/apex/AlowareSyncLogController.retryLogs";
-import { ShowToastEvent } from "lightning/platformShowToastEvent";
-import { downloadText, formatCount, reduceErrors, toCsv } from "c/alowareUiUtils";
+import { LightningElement } from 'lwc';
+import getLogPage from '@salesforce/apex/AlowareSyncLogController.getLogPage';
+import getLogDetail from '@salesforce/apex/AlowareSyncLogController.getLogDetail';
+import retryLogs from '@salesforce/apex/AlowareSyncLogController.retryLogs';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { downloadText, formatCount, reduceErrors, toCsv } from 'c/alowareUiUtils';
 
 /** One log row as AlowareSyncLogController returns it. */
 export interface LogRow {
@@ -45,11 +45,11 @@ export interface LogPage {
   totalCapped: boolean;
   canRetry: boolean;
   sortBy: string;
-  sortDirection: "asc" | "desc";
+  sortDirection: 'asc' | 'desc';
   pageSize: number;
 }
 
-type Navigation = "first" | "next" | "previous";
+type Navigation = 'first' | 'next' | 'previous';
 
 interface TableRow extends LogRow {
   leadUrl: string | null;
@@ -62,88 +62,88 @@ const EXPORT_PAGE_SIZE = 1000;
 /** The export stops here: beyond it, narrow the filters (a browser download of this size stays comfortable). */
 export const EXPORT_LIMIT = 10000;
 
-const ALL = "";
-const STATUS_OPTIONS = ["Pending", "In Progress", "Retrying", "Succeeded", "Failed", "Skipped", "Ignored"];
-const SOURCE_OPTIONS = ["Trigger", "Manual", "One-time Push", "Webhook", "Pull", "Reconcile", "User Sync"];
+const ALL = '';
+const STATUS_OPTIONS = ['Pending', 'In Progress', 'Retrying', 'Succeeded', 'Failed', 'Skipped', 'Ignored'];
+const SOURCE_OPTIONS = ['Trigger', 'Manual', 'One-time Push', 'Webhook', 'Pull', 'Reconcile', 'User Sync'];
 
 const DATE_TIME = {
-  year: "numeric",
-  month: "short",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit"
+  year: 'numeric',
+  month: 'short',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit'
 };
 
 const COLUMNS = [
   {
-    label: "Created",
-    fieldName: "createdDate",
-    type: "date",
+    label: 'Created',
+    fieldName: 'createdDate',
+    type: 'date',
     typeAttributes: DATE_TIME,
     sortable: true,
     initialWidth: 170
   },
   {
-    label: "Lead",
-    fieldName: "leadUrl",
-    type: "url",
-    typeAttributes: { label: { fieldName: "leadLabel" }, target: "_self" }
+    label: 'Lead',
+    fieldName: 'leadUrl',
+    type: 'url',
+    typeAttributes: { label: { fieldName: 'leadLabel' }, target: '_self' }
   },
-  { label: "Direction", fieldName: "direction", type: "text", initialWidth: 110 },
-  { label: "Source", fieldName: "source", type: "text", initialWidth: 130 },
+  { label: 'Direction', fieldName: 'direction', type: 'text', initialWidth: 110 },
+  { label: 'Source', fieldName: 'source', type: 'text', initialWidth: 130 },
   {
-    label: "Status",
-    fieldName: "status",
-    type: "text",
+    label: 'Status',
+    fieldName: 'status',
+    type: 'text',
     initialWidth: 120,
-    cellAttributes: { class: { fieldName: "statusClass" } }
+    cellAttributes: { class: { fieldName: 'statusClass' } }
   },
-  { label: "Attempts", fieldName: "attempts", type: "number", sortable: true, initialWidth: 100 },
-  { label: "HTTP", fieldName: "httpStatus", type: "number", sortable: true, initialWidth: 90 },
-  { label: "Outcome", fieldName: "outcome", type: "text", initialWidth: 130 },
-  { label: "Error", fieldName: "errorMessage", type: "text", wrapText: false },
+  { label: 'Attempts', fieldName: 'attempts', type: 'number', sortable: true, initialWidth: 100 },
+  { label: 'HTTP', fieldName: 'httpStatus', type: 'number', sortable: true, initialWidth: 90 },
+  { label: 'Outcome', fieldName: 'outcome', type: 'text', initialWidth: 130 },
+  { label: 'Error', fieldName: 'errorMessage', type: 'text', wrapText: false },
   {
-    label: "Completed",
-    fieldName: "completedAt",
-    type: "date",
+    label: 'Completed',
+    fieldName: 'completedAt',
+    type: 'date',
     typeAttributes: DATE_TIME,
     sortable: true,
     initialWidth: 170
   },
   {
-    type: "button-icon",
+    type: 'button-icon',
     initialWidth: 60,
     typeAttributes: {
-      iconName: "utility:preview",
-      name: "view_detail",
-      title: "View details",
-      alternativeText: "View details",
-      variant: "bare"
+      iconName: 'utility:preview',
+      name: 'view_detail',
+      title: 'View details',
+      alternativeText: 'View details',
+      variant: 'bare'
     }
   }
 ];
 
 const CSV_COLUMNS = [
-  { fieldName: "createdDate", label: "Created" },
-  { fieldName: "name", label: "Entry" },
-  { fieldName: "leadId", label: "Lead Id" },
-  { fieldName: "leadName", label: "Lead" },
-  { fieldName: "direction", label: "Direction" },
-  { fieldName: "source", label: "Source" },
-  { fieldName: "status", label: "Status" },
-  { fieldName: "attempts", label: "Attempts" },
-  { fieldName: "httpStatus", label: "HTTP Status" },
-  { fieldName: "outcome", label: "Outcome" },
-  { fieldName: "errorMessage", label: "Error (first 255 characters)" },
-  { fieldName: "correlationId", label: "Correlation Id" },
-  { fieldName: "completedAt", label: "Completed" },
-  { fieldName: "nextAttemptAt", label: "Next Attempt" }
+  { fieldName: 'createdDate', label: 'Created' },
+  { fieldName: 'name', label: 'Entry' },
+  { fieldName: 'leadId', label: 'Lead Id' },
+  { fieldName: 'leadName', label: 'Lead' },
+  { fieldName: 'direction', label: 'Direction' },
+  { fieldName: 'source', label: 'Source' },
+  { fieldName: 'status', label: 'Status' },
+  { fieldName: 'attempts', label: 'Attempts' },
+  { fieldName: 'httpStatus', label: 'HTTP Status' },
+  { fieldName: 'outcome', label: 'Outcome' },
+  { fieldName: 'errorMessage', label: 'Error (first 255 characters)' },
+  { fieldName: 'correlationId', label: 'Correlation Id' },
+  { fieldName: 'completedAt', label: 'Completed' },
+  { fieldName: 'nextAttemptAt', label: 'Next Attempt' }
 ];
 
 const STATUS_CLASSES: Record<string, string> = {
-  Failed: "slds-text-color_error",
-  Succeeded: "slds-text-color_success",
-  Retrying: "slds-text-color_weak"
+  Failed: 'slds-text-color_error',
+  Succeeded: 'slds-text-color_success',
+  Retrying: 'slds-text-color_weak'
 };
 
 /** Filters the user set, as sent to the controller. */
@@ -162,23 +162,23 @@ interface Filters {
  */
 export default class AlowareSyncLog extends LightningElement {
   columns = COLUMNS;
-  statusOptions = [{ label: "All statuses", value: ALL }, ...STATUS_OPTIONS.map((s) => ({ label: s, value: s }))];
+  statusOptions = [{ label: 'All statuses', value: ALL }, ...STATUS_OPTIONS.map((s) => ({ label: s, value: s }))];
   directionOptions = [
-    { label: "Both directions", value: ALL },
-    { label: "Outbound (Salesforce → Aloware)", value: "Outbound" },
-    { label: "Inbound (Aloware → Salesforce)", value: "Inbound" }
+    { label: 'Both directions', value: ALL },
+    { label: 'Outbound (Salesforce → Aloware)', value: 'Outbound' },
+    { label: 'Inbound (Aloware → Salesforce)', value: 'Inbound' }
   ];
-  sourceOptions = [{ label: "All sources", value: ALL }, ...SOURCE_OPTIONS.map((s) => ({ label: s, value: s }))];
+  sourceOptions = [{ label: 'All sources', value: ALL }, ...SOURCE_OPTIONS.map((s) => ({ label: s, value: s }))];
 
   status = ALL;
   direction = ALL;
   source = ALL;
   fromDate: string | null = null;
   toDate: string | null = null;
-  lead = "";
+  lead = '';
 
-  sortBy = "createdDate";
-  sortDirection: "asc" | "desc" = "desc";
+  sortBy = 'createdDate';
+  sortDirection: 'asc' | 'desc' = 'desc';
 
   page: LogPage | null = null;
   rows: TableRow[] = [];
@@ -193,7 +193,7 @@ export default class AlowareSyncLog extends LightningElement {
   isDetailLoading = false;
 
   override connectedCallback(): void {
-    this.load("first");
+    this.load('first');
   }
 
   // ---- view state -------------------------------------------------------------------------------------------------
@@ -219,7 +219,7 @@ export default class AlowareSyncLog extends LightningElement {
   }
 
   get retryLabel(): string {
-    return this.selectedIds.length > 0 ? `Retry selected (${this.selectedIds.length})` : "Retry selected";
+    return this.selectedIds.length > 0 ? `Retry selected (${this.selectedIds.length})` : 'Retry selected';
   }
 
   get previousDisabled(): boolean {
@@ -235,10 +235,10 @@ export default class AlowareSyncLog extends LightningElement {
   }
 
   get rangeText(): string {
-    if (!this.page || this.rows.length === 0) return "";
+    if (!this.page || this.rows.length === 0) return '';
     const start = (this.pageNumber - 1) * PAGE_SIZE + 1;
     const end = start + this.rows.length - 1;
-    const total = formatCount(this.page.totalCount) + (this.page.totalCapped ? "+" : "");
+    const total = formatCount(this.page.totalCount) + (this.page.totalCapped ? '+' : '');
     return `Showing ${formatCount(start)}–${formatCount(end)} of ${total}`;
   }
 
@@ -248,12 +248,12 @@ export default class AlowareSyncLog extends LightningElement {
 
   get permissionNote(): string | null {
     return this.page && !this.page.canRetry
-      ? "You can read the log but not retry entries. Retrying needs the Aloware Admin permission set."
+      ? 'You can read the log but not retry entries. Retrying needs the Aloware Admin permission set.'
       : null;
   }
 
   get detailTitle(): string {
-    return this.detail ? `Sync log entry ${this.detail.name ?? this.detail.id}` : "Sync log entry";
+    return this.detail ? `Sync log entry ${this.detail.name ?? this.detail.id}` : 'Sync log entry';
   }
 
   get detailRetryDisabled(): boolean {
@@ -298,9 +298,9 @@ export default class AlowareSyncLog extends LightningElement {
    */
   async load(navigation: Navigation): Promise<void> {
     const cursor =
-      navigation === "next"
+      navigation === 'next'
         ? (this.page?.lastCursor ?? null)
-        : navigation === "previous"
+        : navigation === 'previous'
           ? (this.page?.firstCursor ?? null)
           : null;
     this.isLoading = true;
@@ -310,8 +310,8 @@ export default class AlowareSyncLog extends LightningElement {
       this.page = page;
       this.rows = page.rows.map((row) => toTableRow(row));
       this.selectedIds = [];
-      if (navigation === "first") this.pageNumber = 1;
-      else if (navigation === "next") this.pageNumber += 1;
+      if (navigation === 'first') this.pageNumber = 1;
+      else if (navigation === 'next') this.pageNumber += 1;
       else this.pageNumber = Math.max(1, this.pageNumber - 1);
     } catch (error) {
       this.errorMessage = reduceErrors(error);
@@ -325,39 +325,39 @@ export default class AlowareSyncLog extends LightningElement {
 
   handleStatusChange(event: CustomEvent<{ value: string }>): void {
     this.status = event.detail.value;
-    this.load("first");
+    this.load('first');
   }
 
   handleDirectionChange(event: CustomEvent<{ value: string }>): void {
     this.direction = event.detail.value;
-    this.load("first");
+    this.load('first');
   }
 
   handleSourceChange(event: CustomEvent<{ value: string }>): void {
     this.source = event.detail.value;
-    this.load("first");
+    this.load('first');
   }
 
   handleFromDateChange(event: CustomEvent<{ value: string }>): void {
     this.fromDate = event.detail.value || null;
-    this.load("first");
+    this.load('first');
   }
 
   handleToDateChange(event: CustomEvent<{ value: string }>): void {
     this.toDate = event.detail.value || null;
-    this.load("first");
+    this.load('first');
   }
 
   handleLeadChange(event: CustomEvent<{ value: string }>): void {
-    this.lead = event.detail.value ?? "";
+    this.lead = event.detail.value ?? '';
   }
 
   handleLeadKeyUp(event: KeyboardEvent): void {
-    if (event.key === "Enter") this.load("first");
+    if (event.key === 'Enter') this.load('first');
   }
 
   handleApplyFilters(): void {
-    this.load("first");
+    this.load('first');
   }
 
   handleClearFilters(): void {
@@ -366,30 +366,30 @@ export default class AlowareSyncLog extends LightningElement {
     this.source = ALL;
     this.fromDate = null;
     this.toDate = null;
-    this.lead = "";
-    this.load("first");
+    this.lead = '';
+    this.load('first');
   }
 
   handleRefresh(): void {
-    this.load("first");
+    this.load('first');
   }
 
-  handleSort(event: CustomEvent<{ fieldName: string; sortDirection: "asc" | "desc" }>): void {
+  handleSort(event: CustomEvent<{ fieldName: string; sortDirection: 'asc' | 'desc' }>): void {
     this.sortBy = event.detail.fieldName;
     this.sortDirection = event.detail.sortDirection;
-    this.load("first");
+    this.load('first');
   }
 
   handleFirst(): void {
-    this.load("first");
+    this.load('first');
   }
 
   handlePrevious(): void {
-    this.load("previous");
+    this.load('previous');
   }
 
   handleNext(): void {
-    this.load("next");
+    this.load('next');
   }
 
   handleRowSelection(event: CustomEvent<{ selectedRows: LogRow[] }>): void {
@@ -397,7 +397,7 @@ export default class AlowareSyncLog extends LightningElement {
   }
 
   async handleRowAction(event: CustomEvent<{ action: { name: string }; row: LogRow }>): Promise<void> {
-    if (event.detail.action.name === "view_detail") {
+    if (event.detail.action.name === 'view_detail') {
       await this.openDetail(event.detail.row.id);
     }
   }
@@ -437,10 +437,10 @@ export default class AlowareSyncLog extends LightningElement {
     this.isRetrying = true;
     try {
       const result = (await retryLogs({ logIds })) as { requested: number; message: string };
-      this.toast("Retry queued", result.message, "success");
-      await this.load("first");
+      this.toast('Retry queued', result.message, 'success');
+      await this.load('first');
     } catch (error) {
-      this.toast("Retry failed", reduceErrors(error), "error");
+      this.toast('Retry failed', reduceErrors(error), 'error');
     } finally {
       this.isRetrying = false;
     }
@@ -451,7 +451,7 @@ export default class AlowareSyncLog extends LightningElement {
     try {
       const rows: LogRow[] = [];
       let cursor: LogCursor | null = null;
-      let navigation: Navigation = "first";
+      let navigation: Navigation = 'first';
       let truncated = false;
       for (;;) {
         // eslint-disable-next-line no-await-in-loop -- keyset paging: each page starts at the previous page's cursor
@@ -464,27 +464,27 @@ export default class AlowareSyncLog extends LightningElement {
         }
         if (!page.hasNext || !page.lastCursor) break;
         cursor = page.lastCursor;
-        navigation = "next";
+        navigation = 'next';
       }
       downloadText(
         `aloware-sync-log-${new Date().toISOString().slice(0, 10)}.csv`,
         toCsv(rows as unknown as Record<string, unknown>[], CSV_COLUMNS)
       );
       this.toast(
-        "Export ready",
+        'Export ready',
         truncated
           ? `Exported the first ${formatCount(EXPORT_LIMIT)} entries. Narrow the filters to export the rest.`
           : `Exported ${formatCount(rows.length)} entries.`,
-        truncated ? "warning" : "success"
+        truncated ? 'warning' : 'success'
       );
     } catch (error) {
-      this.toast("Export failed", reduceErrors(error), "error");
+      this.toast('Export failed', reduceErrors(error), 'error');
     } finally {
       this.isExporting = false;
     }
   }
 
-  private toast(title: string, message: string, variant: "success" | "warning" | "error"): void {
+  private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
 }
@@ -494,6 +494,6 @@ function toTableRow(row: LogRow): TableRow {
     ...row,
     leadUrl: row.leadId ? `/${row.leadId}` : null,
     leadLabel: row.leadName ?? row.leadId,
-    statusClass: STATUS_CLASSES[row.status ?? ""] ?? ""
+    statusClass: STATUS_CLASSES[row.status ?? ''] ?? ''
   };
 }

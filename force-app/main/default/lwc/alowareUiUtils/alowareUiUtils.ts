@@ -24,22 +24,22 @@ export function reduceErrors(error: unknown): string {
   }
   const unique = messages.filter((m, i) => m && messages.indexOf(m) === i);
   return unique.length > 0
-    ? unique.join("; ")
-    : "An unexpected error occurred. Try again, or contact your administrator.";
+    ? unique.join('; ')
+    : 'An unexpected error occurred. Try again, or contact your administrator.';
 }
 
 function collectMessages(item: unknown, out: string[]): void {
   if (item === null || item === undefined) return;
-  if (typeof item === "string") {
+  if (typeof item === 'string') {
     out.push(item);
     return;
   }
-  if (typeof item !== "object") return;
+  if (typeof item !== 'object') return;
   const err = item as ApexErrorLike;
   const body = err.body;
   if (Array.isArray(body)) {
-    body.forEach((b) => b && typeof b.message === "string" && out.push(b.message));
-  } else if (body && typeof body === "object") {
+    body.forEach((b) => b && typeof b.message === 'string' && out.push(b.message));
+  } else if (body && typeof body === 'object') {
     const typed = body as {
       message?: string;
       pageErrors?: { message?: string }[];
@@ -47,10 +47,10 @@ function collectMessages(item: unknown, out: string[]): void {
     };
     (typed.pageErrors ?? []).forEach((p) => p.message && out.push(p.message));
     Object.values(typed.fieldErrors ?? {}).forEach((errs) => errs.forEach((e) => e.message && out.push(e.message)));
-    if (typeof typed.message === "string" && typed.message) out.push(typed.message);
+    if (typeof typed.message === 'string' && typed.message) out.push(typed.message);
   }
-  if (out.length === 0 && typeof err.message === "string" && err.message) out.push(err.message);
-  if (out.length === 0 && typeof err.statusText === "string" && err.statusText) out.push(err.statusText);
+  if (out.length === 0 && typeof err.message === 'string' && err.message) out.push(err.message);
+  if (out.length === 0 && typeof err.statusText === 'string' && err.statusText) out.push(err.statusText);
 }
 
 /** A CSV column: the row key and its header. */
@@ -67,7 +67,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * @returns the cell text, quoted when needed
  */
 export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
+  if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
   if (FORMULA_START.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
@@ -80,11 +80,11 @@ export function csvCell(value: unknown): string {
  * @returns the CSV text with a header line and CRLF line ends
  */
 export function toCsv(rows: readonly Record<string, unknown>[], columns: readonly CsvColumn[]): string {
-  const lines = [columns.map((c) => csvCell(c.label)).join(",")];
+  const lines = [columns.map((c) => csvCell(c.label)).join(',')];
   for (const row of rows) {
-    lines.push(columns.map((c) => csvCell(row[c.fieldName])).join(","));
+    lines.push(columns.map((c) => csvCell(row[c.fieldName])).join(','));
   }
-  return lines.join("\r\n") + "\r\n";
+  return lines.join('\r\n') + '\r\n';
 }
 
 /**
@@ -93,11 +93,11 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
  * @param text the file content
  * @param mimeType the content type, CSV by default
  */
-export function downloadText(fileName: string, text: string, mimeType = "text/csv"): void {
-  const link = document.createElement("a");
+export function downloadText(fileName: string, text: string, mimeType = 'text/csv'): void {
+  const link = document.createElement('a');
   link.href = `data:${mimeType};charset=utf-8,${encodeURIComponent(text)}`;
   link.download = fileName;
-  link.style.display = "none";
+  link.style.display = 'none';
   document.body.appendChild(link);
   link.click();
   document.body.removeChild(link);
@@ -119,9 +119,9 @@ export function formatCount(value: number | null | undefined): string {
  * @returns the text with secrets replaced by [REDACTED]
  */
 export function redactSecrets(text: string | null | undefined): string {
-  if (!text) return "";
+  if (!text) return '';
   return text
     .replace(/("api_token"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[REDACTED]"')
-    .replace(/(api_token=)[^&\s"]+/gi, "$1[REDACTED]")
-    .replace(/(authorization"?\s*[:=]\s*"?)(bearer|basic)\s+[^"\s,}]+/gi, "$1$2 [REDACTED]");
+    .replace(/(api_token=)[^&\s"]+/gi, '$1[REDACTED]')
+    .replace(/(authorization"?\s*[:=]\s*"?)(bearer|basic)\s+[^"\s,}]+/gi, '$1$2 [REDACTED]');
 }

@@ -1,78 +1,78 @@
-import { csvCell, downloadText, formatCount, redactSecrets, reduceErrors, toCsv } from "c/alowareUiUtils";
+import { csvCell, downloadText, formatCount, redactSecrets, reduceErrors, toCsv } from 'c/alowareUiUtils';
 
-describe("c-aloware-ui-utils", () => {
-  describe("reduceErrors", () => {
-    it("should read the message of an Apex error body", () => {
-      expect(reduceErrors({ body: { message: "Insufficient access" } })).toBe("Insufficient access");
+describe('c-aloware-ui-utils', () => {
+  describe('reduceErrors', () => {
+    it('should read the message of an Apex error body', () => {
+      expect(reduceErrors({ body: { message: 'Insufficient access' } })).toBe('Insufficient access');
     });
 
-    it("should join page errors, field errors and list bodies without duplicates", () => {
+    it('should join page errors, field errors and list bodies without duplicates', () => {
       const error = {
-        body: { pageErrors: [{ message: "Page problem" }], fieldErrors: { Name: [{ message: "Name missing" }] } }
+        body: { pageErrors: [{ message: 'Page problem' }], fieldErrors: { Name: [{ message: 'Name missing' }] } }
       };
-      expect(reduceErrors([error, { body: [{ message: "Listed" }] }, "Page problem"])).toBe(
-        "Page problem; Name missing; Listed"
+      expect(reduceErrors([error, { body: [{ message: 'Listed' }] }, 'Page problem'])).toBe(
+        'Page problem; Name missing; Listed'
       );
     });
 
-    it("should fall back to the JavaScript message, the status text, then a generic sentence", () => {
-      expect(reduceErrors(new Error("boom"))).toBe("boom");
-      expect(reduceErrors({ statusText: "Server Error" })).toBe("Server Error");
+    it('should fall back to the JavaScript message, the status text, then a generic sentence', () => {
+      expect(reduceErrors(new Error('boom'))).toBe('boom');
+      expect(reduceErrors({ statusText: 'Server Error' })).toBe('Server Error');
       expect(reduceErrors(undefined)).toMatch(/unexpected error/);
       expect(reduceErrors(42)).toMatch(/unexpected error/);
     });
   });
 
-  describe("CSV", () => {
-    it("should quote separators, quotes and line breaks", () => {
-      expect(csvCell("a,b")).toBe('"a,b"');
+  describe('CSV', () => {
+    it('should quote separators, quotes and line breaks', () => {
+      expect(csvCell('a,b')).toBe('"a,b"');
       expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-      expect(csvCell("line\nbreak")).toBe('"line\nbreak"');
-      expect(csvCell(null)).toBe("");
-      expect(csvCell(7)).toBe("7");
-      expect(csvCell(new Date(Date.UTC(2024, 0, 2, 3, 4, 5)))).toBe("2024-01-02T03:04:05.000Z");
+      expect(csvCell('line\nbreak')).toBe('"line\nbreak"');
+      expect(csvCell(null)).toBe('');
+      expect(csvCell(7)).toBe('7');
+      expect(csvCell(new Date(Date.UTC(2024, 0, 2, 3, 4, 5)))).toBe('2024-01-02T03:04:05.000Z');
     });
 
-    it("should neutralise spreadsheet formulas", () => {
+    it('should neutralise spreadsheet formulas', () => {
       expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
-      expect(csvCell("+1 555")).toBe("'+1 555");
-      expect(csvCell("@SUM")).toBe("'@SUM");
+      expect(csvCell('+1 555')).toBe("'+1 555");
+      expect(csvCell('@SUM')).toBe("'@SUM");
     });
 
-    it("should build a header and one line per row", () => {
+    it('should build a header and one line per row', () => {
       const csv = toCsv(
         [
-          { a: 1, b: "x" },
+          { a: 1, b: 'x' },
           { a: 2, b: null }
         ],
         [
-          { fieldName: "a", label: "A" },
-          { fieldName: "b", label: "B" }
+          { fieldName: 'a', label: 'A' },
+          { fieldName: 'b', label: 'B' }
         ]
       );
-      expect(csv).toBe("A,B\r\n1,x\r\n2,\r\n");
+      expect(csv).toBe('A,B\r\n1,x\r\n2,\r\n');
     });
 
-    it("should download through a temporary link", () => {
+    it('should download through a temporary link', () => {
       const clicks: string[] = [];
-      const spy = jest.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      const spy = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
         this: HTMLAnchorElement
       ) {
-        clicks.push(this.download + "|" + this.href);
+        clicks.push(this.download + '|' + this.href);
       });
-      downloadText("log.csv", "A,B\r\n");
-      expect(clicks).toEqual(["log.csv|data:text/csv;charset=utf-8,A%2CB%0D%0A"]);
+      downloadText('log.csv', 'A,B\r\n');
+      expect(clicks).toEqual(['log.csv|data:text/csv;charset=utf-8,A%2CB%0D%0A']);
       expect(document.body.childElementCount).toBe(0);
       spy.mockRestore();
     });
   });
 
-  it("should format counts and redact secrets", () => {
+  it('should format counts and redact secrets', () => {
     expect(formatCount(1234567)).toBe(new Intl.NumberFormat().format(1234567));
-    expect(formatCount(undefined)).toBe("0");
+    expect(formatCount(undefined)).toBe('0');
     expect(redactSecrets('{"api_token": "abc\\"def", "x": 1}')).toBe('{"api_token": "[REDACTED]", "x": 1}');
-    expect(redactSecrets("GET /users?api_token=s3cret&x=1")).toBe("GET /users?api_token=[REDACTED]&x=1");
-    expect(redactSecrets("Authorization: Bearer abc.def")).toBe("Authorization: Bearer [REDACTED]");
-    expect(redactSecrets(null)).toBe("");
+    expect(redactSecrets('GET /users?api_token=s3cret&x=1')).toBe('GET /users?api_token=[REDACTED]&x=1');
+    expect(redactSecrets('Authorization: Bearer abc.def')).toBe('Authorization: Bearer [REDACTED]');
+    expect(redactSecrets(null)).toBe('');
   });
 });
