@@ -474,6 +474,14 @@ export default class AlowareMappingPanel extends LightningElement {
         this.isSaving = false;
         return;
       }
+      if (!result.jobId) {
+        this.deployStatus = 'Succeeded';
+        this.deployMessage = result.message;
+        this.isSaving = false;
+        this.toast('Mappings saved', result.message, 'success');
+        await this.load();
+        return;
+      }
       this.jobId = result.jobId;
       this.deployStatus = 'InProgress';
       this.deployMessage = result.message;

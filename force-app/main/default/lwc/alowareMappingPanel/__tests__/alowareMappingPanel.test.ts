@@ -273,6 +273,27 @@ describe('c-aloware-mapping-panel', () => {
     expect(getMappingState).toHaveBeenCalledTimes(2);
   });
 
+  it('should finish at once when Apex finds nothing to deploy', async () => {
+    mock(getMappingState).mockResolvedValue(state());
+    mock(saveMappings).mockResolvedValue({
+      accepted: true,
+      jobId: null,
+      issues: [],
+      message: 'Nothing changed: the mappings are already saved.'
+    });
+    const { element, toasts } = await mount();
+    change(inRow(element, 'city', 'direction-select'), 'AlowareToSalesforce');
+    await flush();
+    byId(element, 'save')!.click();
+    await flush();
+    expect(getDeploymentStatus).not.toHaveBeenCalled();
+    expect(toasts[0]).toMatchObject({
+      variant: 'success',
+      message: 'Nothing changed: the mappings are already saved.'
+    });
+    expect(getMappingState).toHaveBeenCalledTimes(2);
+  });
+
   it('should show the issues Apex found and not deploy', async () => {
     mock(getMappingState).mockResolvedValue(state());
     mock(saveMappings).mockResolvedValue({
