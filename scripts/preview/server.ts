@@ -157,7 +157,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
       }
       if (req.method === 'POST' && (route === WEBHOOK_PATH || route === '/api/preview/webhook')) {
         // The Apex REST webhook endpoint's stand-in: the mock Aloware API delivers generated events here.
-        const result = state.receiveWebhook(
+        const result = await state.receiveWebhook(
           req.headers.authorization ?? '',
           url.searchParams.get('token'),
           await readJsonObject(req)

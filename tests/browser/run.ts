@@ -15,6 +15,7 @@ import { launchChromium } from './chromium';
 import type { Scenario, ScenarioContext } from './harness';
 import { accessibilityScenarios } from './scenarios/accessibility';
 import { engagementCardScenarios } from './scenarios/engagement-card';
+import { mappingPanelScenarios } from './scenarios/mapping-panel';
 import { screenshotScenarios } from './scenarios/screenshots';
 import { settingsScenarios } from './scenarios/settings';
 import { syncLogScenarios } from './scenarios/sync-log';
@@ -25,6 +26,7 @@ const OUT_DIR = path.join(REPO_ROOT, '.preview-build', 'browser-tests');
 const SCENARIO_TIMEOUT_MS = 90_000;
 
 const SCENARIOS: Scenario[] = [
+  ...mappingPanelScenarios,
   ...syncLogScenarios,
   ...settingsScenarios,
   ...engagementCardScenarios,
@@ -64,6 +66,8 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  // The mock's `timeout` failure holds requests; the dev API gives up after this (Apex: 10 s).
+  process.env.PREVIEW_ALOWARE_TIMEOUT_MS ??= '1500';
   const scenarios = SCENARIOS.filter((s) => options.grep === null || s.name.includes(options.grep));
   const screenshotDir = options.updateScreenshots
     ? path.join(REPO_ROOT, 'docs', 'screenshots')

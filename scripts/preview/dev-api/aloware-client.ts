@@ -150,14 +150,14 @@ export class AlowareClient {
         millis: performance.now() - started
       };
     } catch (error) {
-      const timedOut = abort.signal.aborted;
+      // As AlowareClient: any transport failure (timeout included) is TIMEOUT, with the elapsed time.
+      const millis = performance.now() - started;
+      const why = abort.signal.aborted ? 'Read timed out' : error instanceof Error ? error.message : String(error);
       return {
-        outcome: timedOut ? 'TIMEOUT' : 'SERVER_ERROR',
+        outcome: 'TIMEOUT',
         status: 0,
         body: null,
-        message: timedOut
-          ? `No answer from Aloware within ${calloutTimeoutMs() / 1000} s.`
-          : `Could not reach Aloware: ${error instanceof Error ? error.message : String(error)}`,
+        message: `Timeout or transport error after ${Math.round(millis)} ms: ${why}`,
         retryAfterSeconds: null,
         request,
         raw: '',

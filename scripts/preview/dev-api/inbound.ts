@@ -5,6 +5,8 @@
  * tracking fields and DNC changes with "most restrictive wins", and writes an Inbound sync-log entry for each event.
  * Unknown and duplicate events are answered 200 and logged Ignored, as the package does.
  */
+import { previewInbound } from '../../../force-app/main/default/lwc/alowareMappingRules/alowareMappingRules';
+import { engineDescribe } from './mappings';
 import type { LeadRecord, PreviewState } from './state';
 
 export interface WebhookResult {
@@ -33,20 +35,6 @@ const ROUTES: Record<string, Handler> = {
   'voicemail-saved': 'ignore',
   'recording-saved': 'ignore',
   'transcription-saved': 'ignore'
-};
-
-/** Contact keys applied by a contact event (catalog inbound keys of text properties with their default fields). */
-const CONTACT_FIELDS: Record<string, string> = {
-  first_name: 'FirstName',
-  last_name: 'LastName',
-  company_name: 'Company',
-  email: 'Email',
-  city: 'City',
-  state: 'State',
-  country: 'Country',
-  zipcode: 'PostalCode',
-  csf1: 'Aloware_Custom_Field_1__c',
-  csf2: 'Aloware_Custom_Field_2__c'
 };
 
 const seenEvents = new WeakMap<PreviewState, Set<string>>();
@@ -113,12 +101,39 @@ export function secretFromAuthorization(authorization: string): string | null {
   return password === '' ? null : password;
 }
 
-export function applyWebhook(
+/**
+ * Applies Aloware contact values to a Lead with the mapping engine (mappings whose direction accepts Aloware values,
+ * only values that differ; refused values are reported and the others still apply).
+ */
+async function applyContact(state: PreviewState, lead: LeadRecord, contact: Record<string, unknown>): Promise<string> {
+  const options = state.settings.options;
+  const result = previewInbound(
+    contact,
+    lead,
+    state.mappings.active(),
+    engineDescribe(),
+    await state.mappings.engineOwners(),
+    {
+      accountTimeZone: options.accountTimeZone,
+      defaultPhoneCountry: options.defaultPhoneCountry,
+      allowDncClearing: options.allowDncClearing
+    }
+  );
+  Object.assign(lead, result.changes);
+  const changed = Object.keys(result.changes);
+  const refused = result.errors.map((e) => e.message);
+  return (
+    (changed.length ? `Updated ${changed.join(', ')}.` : 'No mapped value differs.') +
+    (refused.length ? ` Refused: ${refused.join(' ')}` : '')
+  );
+}
+
+export async function applyWebhook(
   state: PreviewState,
   authorization: string,
   urlToken: string | null,
   envelope: Record<string, unknown>
-): WebhookResult {
+): Promise<WebhookResult> {
   const secret = secretFromAuthorization(authorization);
   const authentic =
     (secret !== null && state.settings.secrets.includes(secret)) ||
@@ -181,14 +196,7 @@ export function applyWebhook(
       message = 'DNC already clear.';
     }
   } else {
-    const changed: string[] = [];
-    for (const [key, field] of Object.entries(CONTACT_FIELDS)) {
-      if (key in body && body[key] !== lead[field]) {
-        lead[field] = body[key] ?? null;
-        changed.push(field);
-      }
-    }
-    message = changed.length ? `Updated ${changed.join(', ')}.` : 'No mapped value differs.';
+    message = await applyContact(state, lead, body);
   }
   if (eventId) seen.add(key);
   lead.LastModifiedDate = new Date().toISOString();
@@ -225,16 +233,8 @@ export async function pullLead(state: PreviewState, lead: LeadRecord): Promise<v
   let status = 'Failed';
   let message: string | null = response.message;
   if (response.outcome === 'SUCCESS' && response.body && typeof response.body === 'object') {
-    const contact = response.body as Record<string, unknown>;
-    const changed: string[] = [];
-    for (const [key, field] of Object.entries(CONTACT_FIELDS)) {
-      if (key in contact && contact[key] !== null && contact[key] !== lead[field]) {
-        lead[field] = contact[key];
-        changed.push(field);
-      }
-    }
     status = 'Succeeded';
-    message = changed.length ? `Updated ${changed.join(', ')}.` : 'No mapped value differs.';
+    message = await applyContact(state, lead, response.body as Record<string, unknown>);
   } else if (response.outcome === 'NOT_FOUND') {
     status = 'Skipped';
     message = 'Aloware has no contact with this phone number.';

@@ -17,8 +17,27 @@ export interface ApexRoute {
 }
 
 const settings = () => currentState().settings;
+const mappings = () => currentState().mappings;
 
 export const apexRoutes: Record<string, ApexRoute> = {
+  'AlowareMappingController.getMappingState': { params: [], handle: () => mappings().mappingState() },
+  'AlowareMappingController.validateMappings': {
+    params: ['mappings'],
+    handle: (args) => mappings().validate(args.mappings)
+  },
+  'AlowareMappingController.saveMappings': { params: ['mappings'], handle: (args) => mappings().save(args.mappings) },
+  'AlowareMappingController.getDeploymentStatus': {
+    params: ['jobId', 'mappings'],
+    handle: (args) => mappings().deploymentStatus(args.jobId, args.mappings)
+  },
+  'AlowareMappingController.searchLeads': {
+    params: ['searchText'],
+    handle: (args) => mappings().searchLeads(args.searchText)
+  },
+  'AlowareMappingController.getPreviewData': {
+    params: ['leadId'],
+    handle: (args) => mappings().previewData(args.leadId)
+  },
   'AlowareSettingsController.getSettings': { params: [], handle: () => settings().json() },
   'AlowareSettingsController.saveSettings': { params: ['options'], handle: (args) => settings().save(args.options) },
   'AlowareSettingsController.saveApiToken': {

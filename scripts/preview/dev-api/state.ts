@@ -8,6 +8,7 @@ import { SAMPLE_LEADS, SAMPLE_USERS, leadName, type SampleLead } from '../sample
 import { AlowareClient } from './aloware-client';
 import { describeField, leadDescribe, type DescribeField } from './describe';
 import { applyWebhook, type WebhookResult } from './inbound';
+import { PreviewMappings } from './mappings';
 import { PreviewSettings } from './settings';
 import { HandledError, SyncLogStore } from './sync-log';
 
@@ -52,6 +53,8 @@ export class PreviewState {
   apiToken: string | null = DEFAULT_TOKEN;
   /** `AlowareSettingsController`'s settings (options, webhook credentials, schedule, operations). */
   readonly settings: PreviewSettings;
+  /** `AlowareMappingController`'s mapping records. */
+  readonly mappings: PreviewMappings;
   webhookUrl: string | null = null;
 
   constructor(options: PreviewStateOptions) {
@@ -59,6 +62,7 @@ export class PreviewState {
     this.aloware = new AlowareClient(options.alowareBaseUrl);
     this.syncLog = new SyncLogStore(options.anchor, options.generatedLogEntries);
     this.settings = new PreviewSettings(this, PREVIEW_WEBHOOK_SECRET);
+    this.mappings = new PreviewMappings(this);
     const created = new Date('2025-10-01T15:00:00.000Z').toISOString();
     for (const l of SAMPLE_LEADS) this.addLead(l, created);
   }
@@ -137,7 +141,11 @@ export class PreviewState {
   }
 
   /** The Apex REST webhook endpoint's stand-in (authentication, envelope, handlers, sync log). */
-  receiveWebhook(authorization: string, urlToken: string | null, body: Record<string, unknown>): WebhookResult {
+  receiveWebhook(
+    authorization: string,
+    urlToken: string | null,
+    body: Record<string, unknown>
+  ): Promise<WebhookResult> {
     return applyWebhook(this, authorization, urlToken, body);
   }
 

@@ -8,7 +8,7 @@ const SETTINGS = 'c-aloware-sync-settings';
 
 export const settingsScenarios: Scenario[] = [
   {
-    name: 'settings: the connection test shows who the token belongs to, then each failure the mock is switched to',
+    name: 'settings: the connection test shows who the token belongs to, then each failure the mock is switched to (HTML, 429, 500, timeout)',
     async run(t) {
       await openSetupTab(t, 'Sync Settings');
       const settings = t.page.locator(SETTINGS);
@@ -34,6 +34,10 @@ export const settingsScenarios: Scenario[] = [
       t.server.mock.setFailure('500');
       await settings.getByRole('button', { name: 'Test connection' }).click();
       await expectText(result, /HTTP 500/, 15_000);
+
+      t.server.mock.setFailure('timeout');
+      await settings.getByRole('button', { name: 'Test connection' }).click();
+      await expectText(result, /Timeout or transport error after \d+ ms/, 15_000);
     }
   },
   {
