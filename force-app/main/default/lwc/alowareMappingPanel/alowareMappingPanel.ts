@@ -319,9 +319,7 @@ export default class AlowareMappingPanel extends LightningElement {
         : fieldOptions,
       directionOptions: allowed.map((d) => ({ label: DIRECTION_LABELS[d], value: d })),
       hiddenNote:
-        choices && choices.hiddenAsMapped > 0
-          ? `🚫 ${choices.hiddenAsMapped} compatible field(s) already mapped`
-          : null,
+        choices && choices.hiddenAsMapped > 0 ? `🚫 ${choices.hiddenAsMapped} already mapped elsewhere` : null,
       errors: errors.map((e, i) => ({ key: `${row.alowareProperty}-e${i}`, message: e.message })),
       warnings: warnings.map((w, i) => ({ key: `${row.alowareProperty}-w${i}`, message: w.message })),
       hasErrors: errors.length > 0,

@@ -135,7 +135,7 @@ describe('c-aloware-mapping-panel', () => {
     expect(values).toContain('Title');
     expect(values).not.toContain('LastName');
     expect(values).not.toContain('Phone');
-    expect(rowOf(element, 'first_name')!.textContent).toMatch(/🚫 \d+ compatible field\(s\) already mapped/);
+    expect(rowOf(element, 'first_name')!.textContent).toMatch(/🚫 \d+ already mapped elsewhere/);
     const owner = inRow(element, 'contact_owner', 'field-select')!;
     expect(owner.options.map((o: any) => o.value)).toEqual(['OwnerId']);
     const direction = inRow(element, 'first_name', 'direction-select')!;
