@@ -17,6 +17,7 @@ export const screenshotScenarios: Scenario[] = [
           (document.activeElement as HTMLElement | null)?.blur();
         });
         await t.page.mouse.move(0, 0);
+        await t.page.waitForTimeout(500);
         await t.page.screenshot({ path: path.join(t.screenshotDir, name), fullPage });
       };
       const setup = t.page.locator('c-aloware-setup');
