@@ -256,8 +256,13 @@ export default class AlowareSyncLog extends LightningElement {
     return this.detail ? `Sync log entry ${this.detail.name ?? this.detail.id}` : 'Sync log entry';
   }
 
+  /** Only Failed outbound entries can be retried (AlowareOutboundService.retry leaves the others alone). */
+  get detailRetryable(): boolean {
+    return this.detail?.status === 'Failed' && this.detail.direction === 'Outbound';
+  }
+
   get detailRetryDisabled(): boolean {
-    return !this.detail?.canRetry || this.isRetrying;
+    return !this.detail?.canRetry || !this.detailRetryable || this.isRetrying;
   }
 
   get detailHasRequest(): boolean {
@@ -402,7 +407,20 @@ export default class AlowareSyncLog extends LightningElement {
     }
   }
 
+  /** Set when an entry was opened: the next render moves focus (and the view) to its heading. */
+  private focusDetail = false;
+
+  override renderedCallback(): void {
+    if (!this.focusDetail) return;
+    const heading = this.template.querySelector<HTMLElement>('[data-id="detail-heading"]');
+    if (heading) {
+      this.focusDetail = false;
+      heading.focus();
+    }
+  }
+
   async openDetail(logId: string): Promise<void> {
+    this.focusDetail = true;
     this.isDetailLoading = true;
     this.detailError = null;
     this.detail = null;

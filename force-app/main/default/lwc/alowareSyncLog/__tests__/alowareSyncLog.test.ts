@@ -250,12 +250,25 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'detail-request').textContent).toContain('[REDACTED]');
     expect(byId(element, 'detail-response').textContent).toContain('400');
     expect(byId(element, 'detail-status').textContent).toBe('Failed');
+    expect(element.shadowRoot!.activeElement).toBe(byId(element, 'detail-heading'));
+    expect(byId(element, 'detail-retry').disabled).toBe(false);
     byId(element, 'detail-retry').click();
     await flush();
     expect(mockRetryLogs).toHaveBeenCalledWith({ logIds: ['a01000000000001AAA'] });
     byId(element, 'detail-close').click();
     await flush();
     expect(byId(element, 'detail')).toBeNull();
+  });
+
+  it('should not offer a retry for an entry that did not fail', async () => {
+    mockGetLogPage.mockResolvedValue(page());
+    mockGetLogDetail.mockResolvedValue({ ...DETAIL, status: 'Succeeded' });
+    const element = await mount();
+    byId(element, 'log-table').dispatchEvent(
+      new CustomEvent('rowaction', { detail: { action: { name: 'view_detail' }, row: PAGE.rows[0] } })
+    );
+    await flush();
+    expect(byId(element, 'detail-retry').disabled).toBe(true);
   });
 
   it('should ignore unknown row actions and show a detail error', async () => {
