@@ -412,7 +412,7 @@ export default class AlowareSyncLog extends LightningElement {
 
   override renderedCallback(): void {
     if (!this.focusDetail) return;
-    const heading = this.template.querySelector<HTMLElement>('[data-id="detail-heading"]');
+    const heading = this.template?.querySelector<HTMLElement>('[data-id="detail-heading"]');
     if (heading) {
       this.focusDetail = false;
       heading.focus();
