@@ -14,7 +14,6 @@ const lwcProject = {
   roots: ['<rootDir>/force-app'],
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/jest/setup-lwc.js'],
   testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.preview-build/'],
-  collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!force-app/**/__tests__/**', '!**/*.d.ts']
 };
 
 const toolingProject = {
@@ -40,6 +39,8 @@ const toolingProject = {
 
 module.exports = {
   projects: [lwcProject, toolingProject],
+  // Global options (jest ignores them inside a project): every LWC TypeScript file counts, tested or not.
+  collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!force-app/**/__tests__/**', '!**/*.d.ts'],
   coverageThreshold: {
     './force-app/main/default/lwc/': { lines: 90 }
   },
