@@ -31,6 +31,11 @@ export interface PreviewBuildOptions {
   pages?: readonly PageSpec[];
   /** Log rollup warnings (default: only warnings about our own sources). */
   verbose?: boolean;
+  /**
+   * `development` (default: the LWC engine's dev-mode checks and warnings, as in a scratch org with debug mode) or
+   * `production` (what an org runs for users: the benchmarks use it).
+   */
+  mode?: 'development' | 'production';
 }
 
 export interface PreviewBuildResult {
@@ -167,7 +172,7 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
       replace({
         preventAssignment: true,
         values: {
-          'process.env.NODE_ENV': JSON.stringify('development'),
+          'process.env.NODE_ENV': JSON.stringify(options.mode ?? 'development'),
           'import.meta.env.SSR': 'false'
         }
       }),
