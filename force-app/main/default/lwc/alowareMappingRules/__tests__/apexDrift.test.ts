@@ -35,7 +35,7 @@ function apexString(value: string | null): string {
 }
 
 /** The Apex source of AlowareCatalogRules for a catalog (before Prettier). */
-export function renderCatalogRules(catalog: { version: number; properties: CatalogJsonProperty[] }): string {
+function renderCatalogRules(catalog: { version: number; properties: CatalogJsonProperty[] }): string {
   const rows = catalog.properties.map((p) => {
     const values = [
       p.property,
@@ -239,16 +239,21 @@ describe('Apex engine drift', () => {
 
 describe('catalog and engine agree', () => {
   it.each(CATALOG.map((entry) => [entry.property, entry] as const))('%s', (_property, entry) => {
-    for (const type of entry.salesforceTypes)
-      expect(`${entry.alowareType}:${type}:${String(isCompatible(entry.alowareType, type))}`).toBe(
-        `${entry.alowareType}:${type}:true`
-      );
+    const problems: string[] = [];
+    for (const type of entry.salesforceTypes) {
+      if (!isCompatible(entry.alowareType, type)) problems.push(`${entry.alowareType} → ${type} is not in the matrix`);
+    }
     const sends = entry.allowedDirections.some((d) => d !== 'AlowareToSalesforce');
     const accepts = entry.allowedDirections.some((d) => d !== 'SalesforceToAloware');
-    if (sends) expect(entry.payloadKey).not.toBeNull();
-    if (accepts) expect(entry.inboundKey).not.toBeNull();
-    expect(entry.allowedDirections).toContain(entry.defaultDirection);
-    if (entry.group === 'Tracking') expect(entry.allowedDirections).toEqual(['AlowareToSalesforce']);
-    if (entry.group === 'Locked') expect(entry.allowedDirections).toEqual([entry.defaultDirection]);
+    if (sends && entry.payloadKey === null) problems.push('sends to Aloware without a payload key');
+    if (accepts && entry.inboundKey === null) problems.push('accepts Aloware values without an inbound key');
+    if (!entry.allowedDirections.includes(entry.defaultDirection)) problems.push('default direction not allowed');
+    if (entry.group === 'Tracking' && entry.allowedDirections.join() !== 'AlowareToSalesforce') {
+      problems.push('tracking must be AlowareToSalesforce only');
+    }
+    if (entry.group === 'Locked' && entry.allowedDirections.join() !== entry.defaultDirection) {
+      problems.push('locked rows allow only their default direction');
+    }
+    expect(problems).toEqual([]);
   });
 });
