@@ -104,13 +104,16 @@ function weighted(h: number): string {
   return 'Succeeded';
 }
 
-/** Entry `i` of the generated log, `anchor` = epoch ms of the newest one. Entry ids rise with creation time. */
-export function generatedEntry(i: number, anchor: number): SyncLogEntry {
+/**
+ * Entry `i` of a generated log of `count` entries, `anchor` = epoch ms of the newest one (about 90 days for 100,000
+ * entries, same spacing for other counts). Entry ids rise with creation time.
+ */
+export function generatedEntry(i: number, anchor: number, count: number = GENERATED_ENTRIES): SyncLogEntry {
   const h1 = hash(i);
   const h2 = hash(i ^ 0x5bd1e995);
   const h3 = hash(i + 7919);
-  // Newest first: entry 0 is the oldest; about 90 days over 100,000 entries.
-  const createdDate = anchor - (GENERATED_ENTRIES - 1 - i) * 77_760 - (h1 % 60_000);
+  // Entry 0 is the oldest, entry count - 1 is at the anchor; 77.76 s apart (+ under 60 s of jitter): ids rise with time.
+  const createdDate = anchor - (count - 1 - i) * 77_760 - (h1 % 60_000);
   const outbound = h2 % 10 < 6;
   const direction = outbound ? 'Outbound' : 'Inbound';
   const source = outbound
@@ -316,7 +319,7 @@ export class SyncLogStore {
     if (!this.entries) {
       this.entries = [];
       for (let i = 0; i < this.generated; i++) {
-        const entry = generatedEntry(i, this.anchor);
+        const entry = generatedEntry(i, this.anchor, this.generated);
         this.entries.push(entry);
         this.byId.set(entry.id, entry);
       }
