@@ -155,7 +155,13 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         sendJson(res, 200, { mode: mock.failureMode() });
         return;
       }
-      if (req.method === 'POST' && (route === WEBHOOK_PATH || route === '/api/preview/webhook')) {
+      if (req.method === 'POST' && route === '/api/preview/emit') {
+        const body = await readJsonObject(req);
+        const result = await state.simulateEvent(String(body.event ?? ''), String(body.leadId ?? ''));
+        sendJson(res, result.status, { message: result.message });
+        return;
+      }
+      if (req.method === 'POST' && route === WEBHOOK_PATH) {
         // The Apex REST webhook endpoint's stand-in: the mock Aloware API delivers generated events here.
         const result = await state.receiveWebhook(
           req.headers.authorization ?? '',

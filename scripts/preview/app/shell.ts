@@ -4,6 +4,7 @@
  * is simulated and lets you switch the mock Aloware API's failure mode.
  */
 import { createElement, type LightningElement } from 'lwc';
+import { notifyRecordUpdateAvailable } from '../standins/uiRecordApi';
 
 type PageName = 'setup' | 'lead';
 type RootCtor = typeof LightningElement;
@@ -25,6 +26,7 @@ interface PreviewInfo {
   mockAlowareUrl: string;
   failureMode: string;
   failureModes: string[];
+  events: { kind: string; name: string; confirmed: boolean }[];
   leads: LeadSummary[];
 }
 
@@ -123,16 +125,28 @@ function leadDetails(lead: LeadSummary | undefined): string {
     </div></div></article>`;
 }
 
-function footer(info: PreviewInfo): string {
+function footer(info: PreviewInfo, page: PageName): string {
   const options = info.failureModes
     .map((m) => `<option value="${esc(m)}"${m === info.failureMode ? ' selected' : ''}>${esc(m)}</option>`)
     .join('');
+  const events = info.events
+    .map((e) => `<option value="${esc(e.kind)}">${esc(e.name)}${e.confirmed ? '' : ' (unconfirmed name)'}</option>`)
+    .join('');
+  const simulate =
+    page === 'lead'
+      ? `<span class="slds-m-left_medium">
+      <label for="preview-event">Aloware sends</label>
+      <select id="preview-event" class="slds-select preview-inline-select">${events}</select>
+      <button id="preview-send-event" class="slds-button slds-button_neutral slds-m-left_x-small">Send webhook for this Lead</button>
+    </span>`
+      : '';
   return `
   <footer class="preview-footer slds-p-around_small slds-text-body_small" aria-label="About this preview">
     Local preview: the real components with Apex answered by the dev API and Aloware by a mock on
     <a href="${esc(info.mockAlowareUrl)}/api/v1/webhook/users?api_token=preview-token">${esc(info.mockAlowareUrl)}</a>.
     <label class="slds-m-left_small" for="preview-failure-mode">Mock Aloware answers with</label>
     <select id="preview-failure-mode" class="slds-select preview-inline-select">${options}</select>
+    ${simulate}
   </footer>`;
 }
 
@@ -162,6 +176,22 @@ function showToast(detail: { title?: string; message?: string; variant?: string;
   if (detail.mode !== 'sticky') setTimeout(() => toast.remove(), variant === 'error' ? 15000 : 8000);
 }
 
+/** Asks the mock Aloware account to deliver an event for the Lead's contact, then refreshes the record's wires. */
+async function sendEvent(kind: string, leadId: string): Promise<void> {
+  const response = await fetch('/api/preview/emit', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ event: kind, leadId })
+  });
+  const body = (await response.json()) as { message?: string };
+  showToast({
+    title: response.ok ? 'Webhook delivered' : 'Webhook not delivered',
+    message: body.message ?? '',
+    variant: response.ok ? 'success' : 'error'
+  });
+  await notifyRecordUpdateAvailable([{ recordId: leadId }]);
+}
+
 /** Builds the frame for `page` and mounts its root component (null: the component is not in force-app yet). */
 export function mountPage(page: PageName, tag: string, Root: RootCtor | null): void {
   render(page, tag, Root).catch((error: unknown) => {
@@ -189,7 +219,7 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
           }
         </div>
       </div>
-      ${footer(info)}
+      ${footer(info, page)}
     </div>`;
   document.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail ?? {}));
   document.getElementById('preview-lead-picker')?.addEventListener('change', (event) => {
@@ -202,6 +232,12 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ mode })
     });
+  });
+
+  document.getElementById('preview-send-event')?.addEventListener('click', () => {
+    const kind = (document.getElementById('preview-event') as HTMLSelectElement | null)?.value ?? '';
+    if (!lead) return;
+    void sendEvent(kind, lead.id);
   });
 
   const root = document.getElementById('preview-root');

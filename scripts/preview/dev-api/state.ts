@@ -3,12 +3,14 @@
  * One state per preview server; route handlers reach it through {@link currentState}. Importing this module has no
  * side effects (the reference gate imports routes.ts, which imports this).
  */
+import { WEBHOOK_EVENTS } from '../mock-aloware/events';
 import { DEFAULT_TOKEN, FAILURE_MODES, type MockAloware } from '../mock-aloware/server';
 import { SAMPLE_LEADS, SAMPLE_USERS, leadName, type SampleLead } from '../sample-data';
 import { AlowareClient } from './aloware-client';
 import { describeField, leadDescribe, type DescribeField } from './describe';
 import { applyWebhook, type WebhookResult } from './inbound';
 import { PreviewMappings } from './mappings';
+import { pushLead } from './outbound';
 import { PreviewSettings } from './settings';
 import { HandledError, SyncLogStore } from './sync-log';
 
@@ -115,14 +117,37 @@ export class PreviewState {
     mockAlowareUrl: string;
     failureMode: string;
     failureModes: readonly string[];
+    events: typeof WEBHOOK_EVENTS;
     leads: LeadSummary[];
   } {
     return {
       mockAlowareUrl: this.aloware.baseUrl,
       failureMode: this.mock?.failureMode() ?? 'none',
       failureModes: FAILURE_MODES,
+      events: WEBHOOK_EVENTS,
       leads: [...this.leads.values()].map((l) => this.leadSummary(l))
     };
+  }
+
+  /**
+   * The footer's "Send webhook": the mock Aloware account delivers `kind` for the Lead's contact to the webhook
+   * endpoint. A Lead Aloware does not know yet is pushed first (what the trigger would have done).
+   */
+  async simulateEvent(kind: string, leadId: string): Promise<{ status: number; message: string }> {
+    const lead = this.lead(leadId);
+    if (!lead || !this.mock) return { status: 404, message: 'No such Lead in the preview.' };
+    const phone = typeof lead.Phone === 'string' ? lead.Phone : '';
+    if (!phone) return { status: 400, message: 'This Lead has no phone: Aloware knows contacts by phone number.' };
+    if (!this.mock.directory.findByPhone(phone)) {
+      const pushed = await pushLead(this, lead, 'Manual');
+      if (pushed.status !== 'Succeeded')
+        return { status: 502, message: `The Lead could not be pushed first: ${pushed.errorMessage ?? pushed.status}` };
+    }
+    const delivered = await this.mock.emit(kind, { phone });
+    const first = delivered[0];
+    return first && first.status < 300
+      ? { status: 200, message: `${first.event} → ${first.status}. See the card and the sync log.` }
+      : { status: 502, message: `${first?.event ?? kind} → ${first?.status ?? 'not sent'}` };
   }
 
   /** Attempts before an outbound entry fails for good (settings). */
