@@ -19,7 +19,12 @@ export const FINGERPRINT_VERSION = 'aloware-fp-v1';
  * (phone, email), which are always sent (their own row's field when one exists, else the catalog default).
  */
 export function outboundMappings(mappings: readonly FieldMapping[]): FieldMapping[] {
-  const result = activeSorted(mappings).filter((mapping) => SENDS_TO_ALOWARE.has(mapping.direction));
+  const result = activeSorted(mappings).filter(
+    (mapping) =>
+      SENDS_TO_ALOWARE.has(mapping.direction) &&
+      (mapping.alowareProperty ?? '').trim() !== '' &&
+      (mapping.salesforceField ?? '').trim() !== ''
+  );
   const identifiers: FieldMapping[] = [];
   for (const locked of lockedProperties()) {
     if (result.some((mapping) => mapping.alowareProperty === locked.property)) continue;
