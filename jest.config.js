@@ -13,7 +13,7 @@ const lwcProject = {
   displayName: 'lwc',
   roots: ['<rootDir>/force-app'],
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/config/jest/setup-lwc.js'],
-  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.preview-build/'],
+  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.preview-build/']
 };
 
 const toolingProject = {
