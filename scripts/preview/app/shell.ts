@@ -61,7 +61,6 @@ function globalHeader(page: PageName): string {
         <span class="slds-badge slds-m-left_small">Local preview</span></div>
       <div class="slds-global-header__item slds-text-body_small">Preview User</div>
     </div>
-  </header>
   <div class="slds-context-bar">
     <div class="slds-context-bar__primary">
       <div class="slds-context-bar__item slds-no-hover">
@@ -72,7 +71,8 @@ function globalHeader(page: PageName): string {
     <nav class="slds-context-bar__secondary" role="navigation" aria-label="App">
       <ul class="slds-grid">${tab('/', 'Aloware Setup', page === 'setup')}${tab('/lead', 'Leads', page === 'lead')}</ul>
     </nav>
-  </div>`;
+  </div>
+  </header>`;
 }
 
 function leadHeader(lead: LeadSummary | undefined, leads: LeadSummary[]): string {
@@ -86,7 +86,7 @@ function leadHeader(lead: LeadSummary | undefined, leads: LeadSummary[]): string
     )
     .join('');
   return `
-  <div class="slds-page-header slds-page-header_record-home">
+  <section aria-label="Lead highlights" class="slds-page-header slds-page-header_record-home">
     <div class="slds-page-header__row">
       <div class="slds-page-header__col-title"><div class="slds-media">
         <div class="slds-media__figure"><span class="slds-icon_container slds-icon-standard-lead">
@@ -107,7 +107,7 @@ function leadHeader(lead: LeadSummary | undefined, leads: LeadSummary[]): string
         ${field('Email', lead?.email ?? null)}${field('Lead Status', lead?.status ?? null)}${field('Lead Owner', lead?.ownerName ?? null)}
       </ul>
     </div></div>
-  </div>`;
+  </section>`;
 }
 
 function leadDetails(lead: LeadSummary | undefined): string {
@@ -207,14 +207,14 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
   document.body.innerHTML = `
     <div class="preview-app">
       ${globalHeader(page)}
-      <div class="slds-notify_container" id="preview-toasts"></div>
+      <div class="slds-notify_container" id="preview-toasts" role="region" aria-label="Notifications"></div>
       <div class="preview-page slds-p-around_small">
         ${page === 'setup' ? '' : leadHeader(lead, info.leads)}
         <div class="slds-grid slds-gutters_small slds-wrap${page === 'setup' ? '' : ' slds-m-top_small'}">
           ${
             page === 'setup'
               ? '<main class="slds-col slds-size_1-of-1" id="preview-root"></main>'
-              : `<div class="slds-col slds-size_1-of-1 slds-large-size_2-of-3">${leadDetails(lead)}</div>
+              : `<main class="slds-col slds-size_1-of-1 slds-large-size_2-of-3">${leadDetails(lead)}</main>
                  <aside class="slds-col slds-size_1-of-1 slds-large-size_1-of-3" id="preview-root" aria-label="Aloware"></aside>`
           }
         </div>

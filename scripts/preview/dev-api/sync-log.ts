@@ -151,11 +151,7 @@ export function generatedEntry(i: number, anchor: number, count: number = GENERA
     httpStatus,
     outcome,
     errorMessage:
-      outcome && outcome !== 'SUCCESS'
-        ? (ERRORS[outcome] ?? null)
-        : status === 'Skipped'
-          ? 'Lead has no usable phone number: skipped.'
-          : null,
+      outcome && outcome !== 'SUCCESS' ? (ERRORS[outcome] ?? null) : status === 'Skipped' ? skipReason(source) : null,
     correlationId,
     createdDate,
     completedAt: finished ? createdDate + 400 + (h3 % 20_000) : null,
@@ -170,6 +166,21 @@ export function generatedEntry(i: number, anchor: number, count: number = GENERA
         : null,
     eventName
   };
+}
+
+/** Why a generated entry of this source was skipped (the reasons the services log). */
+function skipReason(source: string): string {
+  switch (source) {
+    case 'Webhook':
+      return "No Lead matches the event's contact (contact id, phone or email).";
+    case 'Pull':
+    case 'Reconcile':
+      return 'Aloware has no contact with this phone number.';
+    case 'User Sync':
+      return 'The Aloware user has no active Salesforce user with the same email.';
+    default:
+      return 'The Lead has no Phone: Aloware identifies contacts by phone number. Add a phone number to sync it.';
+  }
 }
 
 function httpFor(outcome: string): number | null {
