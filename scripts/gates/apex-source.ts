@@ -109,7 +109,17 @@ export interface AuraMethod {
   isStatic: boolean;
   isAuraEnabled: boolean;
   params: string[];
+  /** Parameter types as written (e.g. `List<MappingRow>`), in order. */
+  paramTypes: string[];
+  returnType: string;
   line: number;
+}
+
+/** Names of the classes declared inside a class (inner classes), lower-cased. */
+export function innerClassNames(source: string): Set<string> {
+  const code = blankStrings(stripComments(source));
+  const names = [...code.matchAll(/\b(?:class|interface|enum)\s+(\w+)/gi)].map((m) => (m[1] ?? '').toLowerCase());
+  return new Set(names.slice(1));
 }
 
 /** Every method declaration of a class with its annotations, static flag and parameter names. */
@@ -126,15 +136,19 @@ export function methodSignatures(className: string, source: string): AuraMethod[
     const close = matchingClose(code, open);
     const after = code.slice(close + 1).trimStart();
     if (!after.startsWith('{') && !after.startsWith(';')) continue;
-    const params = splitTopLevel(code.slice(open + 1, close))
-      .map((param) => param.trim().split(/\s+/).pop() ?? '')
-      .filter((name) => name.length > 0);
+    const declared = splitTopLevel(code.slice(open + 1, close))
+      .map((param) => param.trim().replace(/^final\s+/i, ''))
+      .filter((param) => param.length > 0);
+    const params = declared.map((param) => param.split(/\s+/).pop() ?? '');
+    const paramTypes = declared.map((param) => param.slice(0, param.lastIndexOf(' ')).replace(/\s+/g, ''));
     methods.push({
       className,
       method: match[4] ?? '',
       isStatic: /\bstatic\b/.test(modifiers),
       isAuraEnabled: /@AuraEnabled\b/i.test(annotations),
       params,
+      paramTypes,
+      returnType: (match[3] ?? '').replace(/\s+/g, ''),
       line: lineOf(code, match.index + annotations.length)
     });
   }

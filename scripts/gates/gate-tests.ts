@@ -84,6 +84,15 @@ export const FAULTS: PlantedFault[] = [
     }
   },
   {
+    name: 'inner class in an @AuraEnabled signature',
+    gate: 'references',
+    expect: /AlowareGateFaultInner\.cls:\d+ @AuraEnabled rows: return type uses inner class 'Row'/,
+    files: apexClass(
+      'AlowareGateFaultInner',
+      'public with sharing class AlowareGateFaultInner {\n    public class Row {\n        @AuraEnabled\n        public String name;\n    }\n\n    @AuraEnabled\n    public static List<Row> rows() {\n        return new List<Row>();\n    }\n}\n'
+    )
+  },
+  {
     name: 'SOQL in a loop',
     gate: 'pmd',
     expect: /AlowareGateFaultLoop\.cls:\d+ OperationWithLimitsInLoop/,

@@ -16,6 +16,7 @@ import ts from 'typescript';
 import {
   AuraMethod,
   blankStrings,
+  innerClassNames,
   enclosingBlockEnd,
   lineOf,
   matchingClose,
@@ -230,22 +231,58 @@ export function apexLeadReferences(source: string): { path: string; line: number
 interface ApexIndex {
   methods: Map<string, AuraMethod>;
   classes: Set<string>;
+  /** class name (lower-case) → its inner class names (lower-case). */
+  innerClasses: Map<string, Set<string>>;
 }
 
 function indexApex(root: string): ApexIndex {
   const methods = new Map<string, AuraMethod>();
   const classes = new Set<string>();
+  const innerClasses = new Map<string, Set<string>>();
   for (const file of apexFiles(root).filter((f) => f.endsWith('.cls'))) {
     const className = basename(file, '.cls');
+    const source = read(file);
     classes.add(className.toLowerCase());
-    for (const method of methodSignatures(className, read(file))) {
+    innerClasses.set(className.toLowerCase(), innerClassNames(source));
+    for (const method of methodSignatures(className, source)) {
       const key = `${className}.${method.method}`.toLowerCase();
       const existing = methods.get(key);
       // Overloads: keep the @AuraEnabled static one (Apex forbids overloading @AuraEnabled methods anyway).
       if (!existing || (method.isAuraEnabled && method.isStatic)) methods.set(key, method);
     }
   }
-  return { methods, classes };
+  return { methods, classes, innerClasses };
+}
+
+/**
+ * Salesforce: "An Apex inner class as a parameter or return value for an Apex method that's called by a Lightning web
+ * component isn't supported." Every @AuraEnabled static method's parameter and return types must name top-level
+ * classes only (`Outer.Inner` of one of our classes, or an inner class of the method's own class, is refused).
+ */
+export function innerClassSignatureFindings(index: ApexIndex): string[] {
+  const findings: string[] = [];
+  for (const method of index.methods.values()) {
+    if (!method.isAuraEnabled || !method.isStatic) continue;
+    const own = index.innerClasses.get(method.className.toLowerCase()) ?? new Set<string>();
+    const types = [
+      { role: 'return type', type: method.returnType },
+      ...method.paramTypes.map((type, i) => ({ role: `parameter '${method.params[i] ?? '?'}'`, type }))
+    ];
+    for (const { role, type } of types) {
+      for (const ref of type.match(/[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/g) ?? []) {
+        const parts = ref.toLowerCase().split('.');
+        const inner =
+          (parts.length === 1 && own.has(parts[0] ?? '')) ||
+          (parts.length === 2 && (index.innerClasses.get(parts[0] ?? '')?.has(parts[1] ?? '') ?? false));
+        if (inner) {
+          findings.push(
+            `${method.className}.cls:${method.line} @AuraEnabled ${method.method}: ${role} uses inner class '${ref}' (unsupported from LWC: make it a top-level class)`
+          );
+        }
+      }
+    }
+  }
+  return findings;
 }
 
 function checkApexTarget(index: ApexIndex, target: string): { method?: AuraMethod; problem?: string } {
@@ -386,6 +423,7 @@ export function referencesGate(root: string): GateResult {
       for (const match of read(file).matchAll(/@salesforce\/apex\/([\w.]+)/g)) importedByLwc.add(match[1] ?? '');
     }
     findings.push(...checkDevApi(root, index, importedByLwc));
+    findings.push(...innerClassSignatureFindings(index));
     const jsFiles = listFiles(join(root, 'force-app'), (n) => n.endsWith('.html')).length;
     return {
       ok: findings.length === 0,

@@ -153,4 +153,31 @@ describe('the references gate on a project', () => {
       rmSync(root, { recursive: true, force: true });
     }
   });
+
+  it('should refuse inner classes in @AuraEnabled parameter and return types', () => {
+    const root = project({
+      ...apex(
+        'AlowareDto',
+        'public with sharing class AlowareDto {\n  public String name;\n  public class Nested { public String x; }\n}'
+      ),
+      ...apex(
+        'AlowareCtl',
+        [
+          'public with sharing class AlowareCtl {',
+          '  public class Row { public String a; }',
+          '  @AuraEnabled public static List<Row> rows(Map<String, AlowareDto.Nested> filters) { return null; }',
+          '  @AuraEnabled public static AlowareDto fine(AlowareDto dto, List<String> names) { return dto; }',
+          '}'
+        ].join('\n')
+      )
+    });
+    try {
+      const text = referencesGate(root).findings.join('\n');
+      expect(text).toMatch(/rows: return type uses inner class 'Row'/);
+      expect(text).toMatch(/rows: parameter 'filters' uses inner class 'AlowareDto\.Nested'/);
+      expect(text).not.toMatch(/fine:/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
