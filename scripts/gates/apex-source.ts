@@ -154,3 +154,11 @@ export function methodSignatures(className: string, source: string): AuraMethod[
   }
   return methods;
 }
+
+/** Types of the `@AuraEnabled` properties of a class (what it serializes to a component), as written. */
+export function auraPropertyTypes(source: string): string[] {
+  const code = blankStrings(stripComments(source));
+  const property =
+    /@AuraEnabled\b(?:\s*\([^)]*\))?\s+(?:(?:public|global|static|transient)\s+)+([\w.<>, \[\]]+?)\s+\w+\s*(?=[;={])/gi;
+  return [...code.matchAll(property)].map((m) => (m[1] ?? '').replace(/\s+/g, ''));
+}

@@ -15,6 +15,7 @@ import { basename, join } from 'node:path';
 import ts from 'typescript';
 import {
   AuraMethod,
+  auraPropertyTypes,
   blankStrings,
   innerClassNames,
   enclosingBlockEnd,
@@ -233,17 +234,21 @@ interface ApexIndex {
   classes: Set<string>;
   /** class name (lower-case) → its inner class names (lower-case). */
   innerClasses: Map<string, Set<string>>;
+  /** class name (lower-case) → types of its @AuraEnabled properties. */
+  propertyTypes: Map<string, string[]>;
 }
 
 function indexApex(root: string): ApexIndex {
   const methods = new Map<string, AuraMethod>();
   const classes = new Set<string>();
   const innerClasses = new Map<string, Set<string>>();
+  const propertyTypes = new Map<string, string[]>();
   for (const file of apexFiles(root).filter((f) => f.endsWith('.cls'))) {
     const className = basename(file, '.cls');
     const source = read(file);
     classes.add(className.toLowerCase());
     innerClasses.set(className.toLowerCase(), innerClassNames(source));
+    propertyTypes.set(className.toLowerCase(), auraPropertyTypes(source));
     for (const method of methodSignatures(className, source)) {
       const key = `${className}.${method.method}`.toLowerCase();
       const existing = methods.get(key);
@@ -251,7 +256,7 @@ function indexApex(root: string): ApexIndex {
       if (!existing || (method.isAuraEnabled && method.isStatic)) methods.set(key, method);
     }
   }
-  return { methods, classes, innerClasses };
+  return { methods, classes, innerClasses, propertyTypes };
 }
 
 /**
@@ -261,23 +266,40 @@ function indexApex(root: string): ApexIndex {
  */
 export function innerClassSignatureFindings(index: ApexIndex): string[] {
   const findings: string[] = [];
+  const typeRefs = (type: string): string[] => type.match(/[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*/g) ?? [];
+  const isInner = (ref: string, ownClass: string): boolean => {
+    const parts = ref.toLowerCase().split('.');
+    if (parts.length === 1) return index.innerClasses.get(ownClass.toLowerCase())?.has(parts[0] ?? '') ?? false;
+    return parts.length === 2 && (index.innerClasses.get(parts[0] ?? '')?.has(parts[1] ?? '') ?? false);
+  };
   for (const method of index.methods.values()) {
     if (!method.isAuraEnabled || !method.isStatic) continue;
-    const own = index.innerClasses.get(method.className.toLowerCase()) ?? new Set<string>();
-    const types = [
+    const where = `${method.className}.cls:${method.line} @AuraEnabled ${method.method}`;
+    const roots = [
       { role: 'return type', type: method.returnType },
       ...method.paramTypes.map((type, i) => ({ role: `parameter '${method.params[i] ?? '?'}'`, type }))
     ];
-    for (const { role, type } of types) {
-      for (const ref of type.match(/[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/g) ?? []) {
-        const parts = ref.toLowerCase().split('.');
-        const inner =
-          (parts.length === 1 && own.has(parts[0] ?? '')) ||
-          (parts.length === 2 && (index.innerClasses.get(parts[0] ?? '')?.has(parts[1] ?? '') ?? false));
-        if (inner) {
+    for (const { role, type } of roots) {
+      // Walk the signature's type and, through our own top-level classes, their @AuraEnabled properties.
+      const seen = new Set<string>();
+      const queue: { ref: string; owner: string; path: string }[] = typeRefs(type).map((ref) => ({
+        ref,
+        owner: method.className,
+        path: ''
+      }));
+      while (queue.length > 0) {
+        const { ref, owner, path } = queue.shift() as { ref: string; owner: string; path: string };
+        if (isInner(ref, owner)) {
           findings.push(
-            `${method.className}.cls:${method.line} @AuraEnabled ${method.method}: ${role} uses inner class '${ref}' (unsupported from LWC: make it a top-level class)`
+            `${where}: ${role} uses inner class '${ref}'${path} (unsupported from LWC: make it a top-level class)`
           );
+          continue;
+        }
+        const key = ref.toLowerCase();
+        if (seen.has(key) || !index.classes.has(key)) continue;
+        seen.add(key);
+        for (const propertyType of index.propertyTypes.get(key) ?? []) {
+          for (const next of typeRefs(propertyType)) queue.push({ ref: next, owner: ref, path: ` (via ${ref})` });
         }
       }
     }

@@ -161,12 +161,17 @@ describe('the references gate on a project', () => {
         'public with sharing class AlowareDto {\n  public String name;\n  public class Nested { public String x; }\n}'
       ),
       ...apex(
+        'AlowareHolder',
+        'public with sharing class AlowareHolder {\n  @AuraEnabled\n  public List<AlowareDto.Nested> items;\n  @AuraEnabled public AlowareDto dto;\n}'
+      ),
+      ...apex(
         'AlowareCtl',
         [
           'public with sharing class AlowareCtl {',
           '  public class Row { public String a; }',
           '  @AuraEnabled public static List<Row> rows(Map<String, AlowareDto.Nested> filters) { return null; }',
           '  @AuraEnabled public static AlowareDto fine(AlowareDto dto, List<String> names) { return dto; }',
+          '  @AuraEnabled public static AlowareHolder held() { return null; }',
           '}'
         ].join('\n')
       )
@@ -175,6 +180,7 @@ describe('the references gate on a project', () => {
       const text = referencesGate(root).findings.join('\n');
       expect(text).toMatch(/rows: return type uses inner class 'Row'/);
       expect(text).toMatch(/rows: parameter 'filters' uses inner class 'AlowareDto\.Nested'/);
+      expect(text).toMatch(/held: return type uses inner class 'AlowareDto\.Nested' \(via AlowareHolder\)/);
       expect(text).not.toMatch(/fine:/);
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -206,7 +206,7 @@ function httpFor(outcome: string): number | null {
   }
 }
 
-/** The page request of `AlowareSyncLogController.LogQuery`. */
+/** The page request of `AlowareSyncLogQuery` (Apex). */
 export interface LogQuery {
   statuses?: string[] | null;
   direction?: string | null;

@@ -13,7 +13,7 @@ import { reduceErrors } from 'c/alowareUiUtils';
 
 export type SyncDirection = 'Bidirectional' | 'SalesforceToAloware' | 'AlowareToSalesforce' | 'None';
 
-/** The non-secret options an admin edits (AlowareSettingsController.SyncOptions). */
+/** The non-secret options an admin edits (Apex `AlowareSyncOptions`). */
 export interface SyncOptions {
   createDirection: SyncDirection;
   updateDirection: SyncDirection;
