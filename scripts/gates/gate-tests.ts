@@ -163,7 +163,7 @@ export function npmTest(root: string): { status: number; output: string } {
   const result = spawnSync('npm', ['test', '--silent'], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ALOWARE_SKIP_GATES: SKIPPED_IN_COPIES },
+    env: { ...process.env, ALOWARE_SKIP_GATES: SKIPPED_IN_COPIES, FORCE_COLOR: '0', NO_COLOR: '1' },
     maxBuffer: 64 * 1024 * 1024
   });
   return { status: result.status ?? 1, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}` };

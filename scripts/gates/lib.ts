@@ -23,18 +23,24 @@ export interface CommandResult {
   stderr: string;
 }
 
+/** Removes ANSI colour codes. */
+export function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, '');
+}
+
 /** Runs a command synchronously and captures its output (never throws on a non-zero exit). */
 export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CommandResult {
   const result = spawnSync(command, args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    // Plain text: tools colour their output when CI is set, which would hide findings from the parsers below.
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
     maxBuffer: 256 * 1024 * 1024
   });
   if (result.error) {
     return { status: 127, stdout: '', stderr: `${command}: ${result.error.message}` };
   }
-  return { status: result.status ?? 1, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  return { status: result.status ?? 1, stdout: stripAnsi(result.stdout ?? ''), stderr: stripAnsi(result.stderr ?? '') };
 }
 
 /** Runs a binary from node_modules/.bin of the project (resolved against `root`, falling back to this checkout). */

@@ -13,7 +13,12 @@ export function prettierGate(root: string): GateResult {
     const findings = output
       .split('\n')
       .map((line) => line.trim())
-      .filter((line) => /^\[(warn|error)\]/.test(line) && !/Code style issues found|Forgot to run Prettier/.test(line));
+      .filter(
+        (line) =>
+          /^\[(warn|error)\]/.test(line) &&
+          !/^\[error\]\s+at /.test(line) &&
+          !/Code style issues found|Forgot to run Prettier/.test(line)
+      );
     const ok = result.status === 0;
     if (!ok && findings.length === 0) findings.push(output.trim() || `prettier exited ${result.status}`);
     return {
