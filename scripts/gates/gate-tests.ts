@@ -93,6 +93,15 @@ export const FAULTS: PlantedFault[] = [
     )
   },
   {
+    name: 'Apex class without a sharing declaration',
+    gate: 'pmd',
+    expect: /AlowareGateFaultSharing\.cls:1 class declares no sharing/,
+    files: apexClass(
+      'AlowareGateFaultSharing',
+      'public class AlowareGateFaultSharing {\n    public static Integer two() {\n        return 2;\n    }\n}\n'
+    )
+  },
+  {
     name: 'SOQL in a loop',
     gate: 'pmd',
     expect: /AlowareGateFaultLoop\.cls:\d+ OperationWithLimitsInLoop/,

@@ -8,6 +8,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripComments } from './apex-source';
 import { GateResult, apexFiles, nodeModules, read, run, runAsScript, timed } from './lib';
 
 interface PmdOutput {
@@ -44,6 +45,30 @@ function runPmd(root: string, files: string[], work: string): PmdOutput {
   );
   if (result.status !== 0) throw new Error(`PMD failed (exit ${result.status}): ${result.stderr || result.stdout}`);
   return JSON.parse(read(output)) as PmdOutput;
+}
+
+/**
+ * Every top-level class outside tests declares its sharing (PMD's ApexSharingViolations only looks at classes that
+ * run SOQL/DML), and `without sharing` is explained in the comment just above the class. Test classes are exempt: they
+ * set up their users with System.runAs, and a keyword would change what their verification queries see.
+ */
+export function sharingFindings(path: string, source: string): string[] {
+  const code = stripComments(source);
+  const declaration =
+    /^((?:\s*@\w+(?:\s*\([^)]*\))?)*)\s*((?:(?:public|global|private|virtual|abstract)\s+)*)((?:(?:with|without|inherited)\s+sharing\s+)?)(?:(?:virtual|abstract)\s+)*(class|interface|enum)\s+(\w+)/i.exec(
+      code.replace(/^\s+/, '')
+    );
+  if (!declaration) return [];
+  const [, annotations = '', , sharing = '', kind = ''] = declaration;
+  if (kind.toLowerCase() !== 'class' || /@IsTest\b/i.test(annotations)) return [];
+  if (!sharing.trim()) return [`${path}:1 class declares no sharing (with / inherited / without sharing)`];
+  if (/without/i.test(sharing)) {
+    const header = source.slice(0, source.search(/\bwithout\s+sharing\s+(?:(?:virtual|abstract)\s+)*class\b/i));
+    if (!/without sharing|system mode/i.test(header)) {
+      return [`${path}:1 'without sharing' with no comment above the class saying why`];
+    }
+  }
+  return [];
 }
 
 /** Suppressions without a justification comment (same line or the line above). */
@@ -85,7 +110,10 @@ export function pmdGate(root: string): GateResult {
           (v) => `${v.codeLocation.file.replace(root + '/', '')}:${v.codeLocation.startLine} ${v.rule}: ${v.message}`
         ),
         ...output.processingErrors.map((e) => `${e.file.replace(root + '/', '')}: processing error: ${e.message}`),
-        ...files.flatMap((file) => unjustifiedSuppressions(file.replace(root + '/', ''), read(file)))
+        ...files.flatMap((file) => unjustifiedSuppressions(file.replace(root + '/', ''), read(file))),
+        ...files
+          .filter((file) => file.endsWith('.cls'))
+          .flatMap((file) => sharingFindings(file.replace(root + '/', ''), read(file)))
       ];
       const rules = readdirSync(join(root, 'config', 'pmd')).length;
       return {
