@@ -124,6 +124,8 @@ export default class AlowareMappingPanel extends LightningElement {
   deployStatus: string | null = null;
   deployMessage: string | null = null;
   deployFailed = false;
+  /** Heading of the failure state: not saved, not finished in time, or status unreadable. */
+  deployFailureTitle = '';
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
   private pollCount = 0;
   private jobId: string | null = null;
@@ -515,27 +517,31 @@ export default class AlowareMappingPanel extends LightningElement {
         return;
       }
       if (status.status === 'Failed') {
-        this.finishWithFailure(status.message);
+        // The deploy callback stored a failure for this job: nothing was saved; the rows on screen stay unsaved.
+        this.finishWithFailure('The mappings were not saved', status.message);
         return;
       }
       if (this.pollCount >= DEPLOY_POLL_LIMIT) {
         this.finishWithFailure(
+          'The deployment has not finished',
           'The deployment has not finished yet. Check Setup › Deployment Status, then reload this page.'
         );
         return;
       }
       this.schedulePoll();
     } catch (error) {
-      this.finishWithFailure(reduceErrors(error));
+      this.finishWithFailure('The deployment status could not be read', reduceErrors(error));
     }
   }
 
-  private finishWithFailure(message: string): void {
+  /** Ends following the deployment in the error state; the edits stay on screen (dirty), so Save is enabled again. */
+  private finishWithFailure(title: string, message: string): void {
     this.deployStatus = 'Failed';
     this.deployFailed = true;
+    this.deployFailureTitle = title;
     this.deployMessage = message;
     this.isSaving = false;
-    this.toast('Mappings not saved', message, 'error');
+    this.toast(title, message, 'error');
   }
 
   private stopPolling(): void {

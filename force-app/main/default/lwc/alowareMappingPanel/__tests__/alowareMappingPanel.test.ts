@@ -322,6 +322,58 @@ describe('c-aloware-mapping-panel', () => {
     expect(getDeploymentStatus).not.toHaveBeenCalled();
   });
 
+  it('should show a failed deployment with its message, keep the changes and let the admin save again', async () => {
+    mock(getMappingState).mockResolvedValue(state());
+    const failure =
+      'The mappings were not saved. The deployment failed: Lead_city: Salesforce_Field__c: bad value. ' +
+      'Your changes are still on the page: correct them and save again.';
+    mock(saveMappings)
+      .mockResolvedValueOnce({ accepted: true, jobId: '0Af000000000001AAA', issues: [], message: 'Queued.' })
+      .mockResolvedValueOnce({ accepted: true, jobId: '0Af000000000002AAA', issues: [], message: 'Queued again.' });
+    mock(getDeploymentStatus)
+      .mockResolvedValueOnce({ status: 'InProgress', message: 'Deploying: 1 record is not updated yet.' })
+      .mockResolvedValueOnce({ status: 'Failed', message: failure })
+      .mockResolvedValueOnce({ status: 'Succeeded', message: 'Mappings saved. The sync uses them from now on.' });
+    const { element, toasts } = await mount();
+    change(inRow(element, 'city', 'direction-select'), 'AlowareToSalesforce');
+    await flush();
+    jest.useFakeTimers();
+    byId(element, 'save')!.click();
+    await ticks();
+    expect(byId(element, 'deploy-failed')).toBeNull();
+    jest.advanceTimersByTime(DEPLOY_POLL_MS);
+    await ticks();
+    expect(byId(element, 'deploy-failed')).toBeNull();
+    jest.advanceTimersByTime(DEPLOY_POLL_MS);
+    await ticks();
+
+    // The error state: heading, the message naming the record and the problem, an error toast.
+    expect(byId(element, 'deploy-failed')!.textContent).toContain('The mappings were not saved');
+    expect(byId(element, 'deploy-message')!.textContent).toBe(failure);
+    expect(byId(element, 'deploy-message')!.className).toContain('slds-text-color_error');
+    expect(toasts.pop()).toMatchObject({ variant: 'error', title: 'The mappings were not saved', message: failure });
+    // Nothing was reloaded: the edit is still on screen, unsaved, and Save is enabled again.
+    expect(getMappingState).toHaveBeenCalledTimes(1);
+    expect(inRow(element, 'city', 'direction-select')!.value).toBe('AlowareToSalesforce');
+    expect(byId(element, 'unsaved')).not.toBeNull();
+    expect(byId(element, 'save')!.disabled).toBe(false);
+    jest.useRealTimers();
+    await expect(element).toBeAccessible();
+    jest.useFakeTimers();
+
+    // Saving again sends the same edits and follows the new job to success.
+    byId(element, 'save')!.click();
+    await ticks();
+    const [first, second] = mock(saveMappings).mock.calls.map((c) => c[0]);
+    expect(second).toEqual(first);
+    expect(byId(element, 'deploy-failed')).toBeNull();
+    jest.advanceTimersByTime(DEPLOY_POLL_MS);
+    await ticks(8);
+    expect(getDeploymentStatus).toHaveBeenLastCalledWith({ jobId: '0Af000000000002AAA', mappings: second.mappings });
+    expect(toasts.pop()).toMatchObject({ variant: 'success' });
+    expect(getMappingState).toHaveBeenCalledTimes(2);
+  });
+
   it('should report a save that throws, a failed deployment and a deployment that never finishes', async () => {
     mock(getMappingState).mockResolvedValue(state());
     const { element, toasts } = await mount();
