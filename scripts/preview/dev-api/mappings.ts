@@ -45,6 +45,19 @@ const MAPPABLE_TYPES = new Set([
 const LEAD_SEARCH_LIMIT = 20;
 /** How long the simulated Metadata API deployment takes before the records read back changed. */
 export const DEPLOY_MS = 2000;
+/**
+ * Preview only: a save that maps a row to this Lead field (a generated custom text field, "Partner Notes Text")
+ * "deploys" and fails, as the Metadata API reports a component failure; nothing is applied and the deploy callback's
+ * stored outcome (job id, `Failed`, the failing record and problem) is what `getDeploymentStatus` reports.
+ */
+export const DEPLOY_FAILURE_FIELD = 'Partner_Notes_Text__c';
+
+/** The deploy callback's stored outcome (`Aloware_Settings__c.Mapping_Deploy_*` in the org). */
+export interface DeployOutcome {
+  jobId: string;
+  status: 'Succeeded' | 'Failed';
+  message: string | null;
+}
 
 export interface MappingRow {
   alowareProperty: string;
@@ -139,6 +152,19 @@ function sameRow(a: MappingRow | undefined, b: MappingRow | undefined): boolean 
   );
 }
 
+/** AlowareMappingDeployOutcome.describe for the simulated failure: up to three failing records and the problem. */
+function failureMessage(failing: MappingRow[]): string {
+  const parts = failing
+    .slice(0, 3)
+    .map(
+      (row) =>
+        `Lead_${row.alowareProperty}: Salesforce_Field__c: ${DEPLOY_FAILURE_FIELD} cannot be deployed (the preview's simulated deployment failure)`
+    );
+  const more = failing.length > 3 ? ` (and ${failing.length - 3} more)` : '';
+  const text = `The deployment failed: ${parts.join('; ')}${more}.`;
+  return text.length > 255 ? `${text.slice(0, 252)}...` : text;
+}
+
 function jsonValue(field: DescribeField | undefined, value: unknown): unknown {
   if (value === null || value === undefined) return null;
   if (field?.type === 'datetime') return new Date(String(value)).toISOString();
@@ -149,6 +175,8 @@ export class PreviewMappings {
   rows: MappingRow[] = defaultMappings();
   private readonly deployments = new Map<string, number>();
   private jobNumber = 0;
+  /** The last deployment's outcome as AlowareMappingDeployOutcome stores it, or null before the first one ends. */
+  lastOutcome: DeployOutcome | null = null;
 
   constructor(private readonly state: PreviewState) {}
 
@@ -193,10 +221,19 @@ export class PreviewMappings {
     }
     const jobId = salesforceId('0Af', ++this.jobNumber);
     this.deployments.set(jobId, Date.now());
+    const failing = changed.filter(
+      (row) => row.active && row.salesforceField.toLowerCase() === DEPLOY_FAILURE_FIELD.toLowerCase()
+    );
     setTimeout(() => {
+      if (failing.length > 0) {
+        // A failed deployment changes no record (the Metadata API deploys all or nothing).
+        this.lastOutcome = { jobId, status: 'Failed', message: failureMessage(failing) };
+        return;
+      }
       const byProperty = new Map(this.rows.map((r) => [r.alowareProperty, r]));
       for (const row of changed) byProperty.set(row.alowareProperty, { ...row });
       this.rows = [...byProperty.values()];
+      this.lastOutcome = { jobId, status: 'Succeeded', message: null };
     }, DEPLOY_MS);
     return {
       accepted: true,
@@ -206,10 +243,20 @@ export class PreviewMappings {
     };
   }
 
-  /** `getDeploymentStatus(jobId, mappings)`: Succeeded once the records read back as saved. */
+  /**
+   * `getDeploymentStatus(jobId, mappings)`: Failed when the stored outcome is this job's failure, Succeeded once the
+   * records read back as saved.
+   */
   deploymentStatus(jobId: unknown, mappings: unknown): { status: string; message: string } {
     if (typeof jobId !== 'string' || jobId === '')
       throw new HandledError('No deployment to follow. Save the mappings again.');
+    const outcome = this.lastOutcome;
+    if (outcome?.status === 'Failed' && outcome.jobId.slice(0, 15) === jobId.slice(0, 15)) {
+      return {
+        status: 'Failed',
+        message: `The mappings were not saved. ${outcome.message ?? 'The deployment ended with status Failed.'} Your changes are still on the page: correct them and save again.`
+      };
+    }
     const current = new Map(this.rows.map((r) => [r.alowareProperty, r]));
     const pending = toMappings(mappings).filter(
       (wanted) => !sameRow(current.get(wanted.alowareProperty), wanted)

@@ -1,9 +1,11 @@
 /**
  * The Lead Property Mapping panel as an admin uses it: locked rows, direction changes, removing and adding a mapping
  * (with the 🚫 already-mapped fields), instant validation that blocks Save, tracking rows limited to
- * Aloware → Salesforce, and a save that deploys and reports success.
+ * Aloware → Salesforce, a save that deploys and reports success, and a failed deployment (the dev API's
+ * DEPLOY_FAILURE_FIELD) shown with its reason while the edits stay for a second save.
  */
 import type { Locator, Page } from 'playwright-core';
+import { DEPLOY_FAILURE_FIELD } from '../../../scripts/preview/dev-api/mappings';
 import { assert, chooseOption, expectText, toast, waitUntil, type Scenario, type ScenarioContext } from '../harness';
 
 const PANEL = 'c-aloware-mapping-panel';
@@ -121,6 +123,42 @@ export const mappingPanelScenarios: Scenario[] = [
         t.server.state.mappings.rows.find((r) => r.alowareProperty === 'first_name')?.salesforceField === 'FirstName',
         'nothing was saved while the error was shown'
       );
+    }
+  },
+  {
+    name: 'mapping: a failed deployment shows its reason, keeps the edit, and the admin can save again',
+    async run(t) {
+      const panel = await openPanel(t);
+      const fieldOf = (): string | undefined =>
+        t.server.state.mappings.rows.find((r) => r.alowareProperty === 'custom_field_2')?.salesforceField;
+      const savedField = fieldOf();
+
+      // Mapping a row to the dev API's sentinel field makes the simulated Metadata API deployment fail.
+      await chooseOption(
+        row(panel, 'custom_field_2'),
+        'Salesforce field for Custom Field 2',
+        new RegExp(`\\(${DEPLOY_FAILURE_FIELD}\\)`)
+      );
+      await saveButton(panel).click();
+      const status = panel.locator('[data-id="deploy-status"]');
+      await expectText(status.locator('[data-id="deploy-failed"]'), 'The mappings were not saved', 20_000);
+      await expectText(status.locator('[data-id="deploy-message"]'), 'Lead_custom_field_2');
+      await expectText(status.locator('[data-id="deploy-message"]'), 'save again');
+      assert(fieldOf() === savedField, 'nothing was deployed');
+      await expectText(row(panel, 'custom_field_2'), DEPLOY_FAILURE_FIELD);
+      await expectText(panel.locator('[data-id="unsaved"]'), 'You have unsaved changes');
+      assert(await saveButton(panel).isEnabled(), 'Save is enabled again after the failure');
+
+      // Fix the mapping and save again: this deployment succeeds.
+      await chooseOption(
+        row(panel, 'custom_field_2'),
+        'Salesforce field for Custom Field 2',
+        /Primary Region Text \(Primary_Region_Text__c\)/
+      );
+      await saveButton(panel).click();
+      await expectText(status, 'Mappings saved', 20_000);
+      assert((await status.locator('[data-id="deploy-failed"]').count()) === 0, 'the error state is gone');
+      assert(fieldOf() === 'Primary_Region_Text__c', 'the second save is deployed');
     }
   },
   {
