@@ -21,6 +21,8 @@ const toolingProject = {
   rootDir: __dirname,
   roots: ['<rootDir>/scripts', '<rootDir>/tests'],
   testEnvironment: 'node',
+  // Tooling that reuses LWC service modules (preview dev API, benchmarks) resolves the platform's `c/` namespace.
+  moduleNameMapper: { '^c/(\\w+)$': '<rootDir>/force-app/main/default/lwc/$1/$1' },
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/tests/browser/'],
   transform: {
