@@ -21,8 +21,9 @@ const toolingProject = {
   rootDir: __dirname,
   roots: ['<rootDir>/scripts', '<rootDir>/tests'],
   testEnvironment: 'node',
-  // Tooling that reuses LWC service modules (preview dev API, benchmarks) resolves the platform's `c/` namespace.
-  moduleNameMapper: { '^c/(\\w+)$': '<rootDir>/force-app/main/default/lwc/$1/$1' },
+  // LWC coverage is the lwc project's: tooling tests that import LWC modules (preview dev API) would instrument the
+  // same files with another transform, and the merged report would no longer describe the component tests.
+  coveragePathIgnorePatterns: ['/node_modules/', '<rootDir>/force-app/'],
   testMatch: ['**/__tests__/**/*.test.ts'],
   testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/tests/browser/'],
   transform: {

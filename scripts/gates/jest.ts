@@ -6,7 +6,9 @@ import { GateResult, bin, run, runAsScript, timed } from './lib';
 
 export function jestGate(root: string): GateResult {
   return timed('jest', () => {
-    const result = run(bin(root, 'jest'), ['--ci', '--coverage', '--silent', '--maxWorkers=2'], root);
+    // --no-cache: the LWC transformer's cache key ignores whether coverage is on, so a module transformed earlier by a
+    // run without coverage would come back uninstrumented and silently drop out of the report (seen here).
+    const result = run(bin(root, 'jest'), ['--ci', '--coverage', '--no-cache', '--silent', '--maxWorkers=2'], root);
     const output = `${result.stdout}\n${result.stderr}`;
     const tests = /Tests:\s+(.+)/.exec(output)?.[1] ?? 'no test summary';
     const lines = /Lines\s*:\s*([\d.]+%[^\n]*)/.exec(output)?.[1] ?? 'n/a';
