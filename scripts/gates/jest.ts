@@ -2,7 +2,19 @@
  * Gate: jest over every LWC component and TS module (sfdx-lwc-jest) and the tooling tests, with coverage;
  * jest.config.js enforces lines >= 90% for lwc/ (jest exits non-zero below it).
  */
-import { GateResult, bin, run, runAsScript, timed } from './lib';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { GateResult, bin, lwcTsFiles, read, run, runAsScript, timed } from './lib';
+
+/** LWC TypeScript files with no entry in the coverage report (a file that drops out would escape the threshold). */
+export function filesWithoutCoverage(root: string): string[] {
+  const summary = join(root, 'coverage', 'coverage-summary.json');
+  if (!existsSync(summary)) return ['coverage/coverage-summary.json was not written'];
+  const covered = new Set(Object.keys(JSON.parse(read(summary)) as Record<string, unknown>));
+  return lwcTsFiles(root)
+    .filter((file) => !covered.has(file))
+    .map((file) => `no coverage data for ${file.replace(root + '/', '')}`);
+}
 
 export function jestGate(root: string): GateResult {
   return timed('jest', () => {
@@ -17,7 +29,8 @@ export function jestGate(root: string): GateResult {
       .filter((line) => /●|FAIL |coverage threshold|No tests found/.test(line))
       .map((line) => line.trim())
       .slice(0, 200);
-    const ok = result.status === 0 && /\d+ passed/.test(tests) && !/failed/.test(tests);
+    findings.push(...filesWithoutCoverage(root));
+    const ok = result.status === 0 && /\d+ passed/.test(tests) && !/failed/.test(tests) && findings.length === 0;
     if (!ok && findings.length === 0) findings.push(output.trim().split('\n').slice(-30).join('\n'));
     return { ok, findings, summary: `${tests}; line coverage ${lines}` };
   });
