@@ -1,14 +1,14 @@
 /** Gate: the Aloware property catalog agrees with fields, mapping records, the generated TS module and permissions. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { GateResult, run, runAsScript, timed } from './lib';
+import { GateResult, bin, run, runAsScript, timed } from './lib';
 
 export function catalogGate(root: string): GateResult {
   return timed('catalog', () => {
     const script = join(root, 'scripts', 'catalog', 'check.ts');
     if (!existsSync(script))
       return { ok: false, findings: ['scripts/catalog/check.ts is missing'], summary: 'no check' };
-    const result = run(process.execPath, [join(root, 'node_modules', '.bin', 'tsx'), script], root);
+    const result = run(bin(root, 'tsx'), [script], root);
     const lines = `${result.stdout}\n${result.stderr}`
       .split('\n')
       .map((l) => l.trim())

@@ -5,11 +5,10 @@
  * In the copies the dynamic gates (jest, browser) and this suite are skipped via ALOWARE_SKIP_GATES: the planted
  * faults are static, and the dynamic gates have their own failing tests.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { PROJECT_ROOT } from './lib';
+import { PROJECT_ROOT, run } from './lib';
 
 export interface PlantedFault {
   name: string;
@@ -169,13 +168,8 @@ export function copyProject(): string {
 }
 
 export function npmTest(root: string): { status: number; output: string } {
-  const result = spawnSync('npm', ['test', '--silent'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ALOWARE_SKIP_GATES: SKIPPED_IN_COPIES, FORCE_COLOR: '0', NO_COLOR: '1' },
-    maxBuffer: 64 * 1024 * 1024
-  });
-  return { status: result.status ?? 1, output: `${result.stdout ?? ''}\n${result.stderr ?? ''}` };
+  const result = run('npm', ['test', '--silent'], root, { ALOWARE_SKIP_GATES: SKIPPED_IN_COPIES });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 /** The findings printed under a gate's FAIL line. */

@@ -115,9 +115,9 @@ export function apexFiles(root: string): string[] {
   return listFiles(join(root, 'force-app'), (name) => name.endsWith('.cls') || name.endsWith('.trigger'));
 }
 
-/** LWC TypeScript sources (tests included when `withTests`). */
+/** LWC TypeScript sources: what `npm run build` compiles and coverage counts (tests included when `withTests`). */
 export function lwcTsFiles(root: string, withTests = false): string[] {
   return listFiles(join(root, 'force-app'), (name) => name.endsWith('.ts') && !name.endsWith('.d.ts')).filter(
-    (path) => path.includes('/lwc/') && (withTests || !path.includes('/__tests__/'))
+    (path) => path.includes('/lwc/') && (withTests || !(path.includes('/__tests__/') || path.endsWith('.test.ts')))
   );
 }

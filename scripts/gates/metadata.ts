@@ -130,11 +130,7 @@ export function packageMembers(xml: string): Map<string, Set<string>> {
 
 export function metadataGate(root: string): GateResult {
   return timed('metadata', () => {
-    const build = run(
-      process.execPath,
-      [join(root, 'node_modules', '.bin', 'tsx'), join(root, 'scripts', 'build-lwc.ts')],
-      root
-    );
+    const build = run(bin(root, 'tsx'), [join(root, 'scripts', 'build-lwc.ts')], root);
     if (build.status !== 0) {
       return {
         ok: false,

@@ -4,7 +4,7 @@
  */
 import { GateResult, bin, run, runAsScript, timed } from './lib';
 
-export const PRETTIER_GLOBS = ['**/*.{cls,trigger}', '**/*.{ts,js,html,json,md}', '**/*-meta.xml', '**/*.xml'];
+export const PRETTIER_GLOBS = ['**/*.{cls,trigger}', '**/*.{ts,js,html,json,md}', '**/*.xml'];
 
 export function prettierGate(root: string): GateResult {
   return timed('prettier', () => {
