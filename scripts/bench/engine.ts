@@ -13,6 +13,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { CATALOG } from '../../force-app/main/default/lwc/alowareCatalog/alowareCatalog';
+import { DISPLAY_TYPE_OF } from '../catalog/catalog';
 import {
   DEFAULT_SETTINGS,
   DescribeJson,
@@ -63,24 +64,12 @@ const STANDARD: Record<string, Omit<FieldDescribeEntry, never>> = {
 };
 type FieldDescribeEntry = DescribeJson['fields'][string];
 
-const CUSTOM_TYPES: Record<string, FieldDescribeEntry['type']> = {
-  Text: 'string',
-  LongTextArea: 'textarea',
-  Phone: 'phone',
-  Email: 'email',
-  Checkbox: 'boolean',
-  Number: 'double',
-  Date: 'date',
-  DateTime: 'datetime',
-  Url: 'url'
-};
-
 function leadDescribe(extraFields: number): DescribeJson {
   const fields: Record<string, FieldDescribeEntry> = { ...STANDARD };
   for (const entry of CATALOG) {
     if (!entry.customField) continue;
     fields[entry.defaultField] = {
-      type: CUSTOM_TYPES[entry.customField.type],
+      type: DISPLAY_TYPE_OF[entry.customField.type],
       length:
         entry.customField.length ??
         (entry.customField.type === 'Url' ? 255 : entry.customField.type === 'Phone' ? 40 : null),

@@ -4,23 +4,11 @@
  * is simulated and lets you switch the mock Aloware API's failure mode.
  */
 import { createElement, type LightningElement } from 'lwc';
+import type { LeadSummary } from '../dev-api/state';
 import { notifyRecordUpdateAvailable } from '../standins/uiRecordApi';
 
 type PageName = 'setup' | 'lead';
 type RootCtor = typeof LightningElement;
-
-interface LeadSummary {
-  id: string;
-  name: string;
-  company: string | null;
-  title: string | null;
-  phone: string | null;
-  email: string | null;
-  status: string | null;
-  ownerName: string | null;
-  doNotCall: boolean;
-  note: string;
-}
 
 interface PreviewInfo {
   mockAlowareUrl: string;

@@ -4,30 +4,12 @@
  * {@link DESCRIBE_SIZE} fields, like a mature org. Types are the lower-case `Schema.DisplayType` names of
  * docs/architecture.md.
  */
-import { CATALOG } from '../../../force-app/main/default/lwc/alowareCatalog/alowareCatalog';
+import { CATALOG, type SalesforceType } from '../../../force-app/main/default/lwc/alowareCatalog/alowareCatalog';
 
 export const DESCRIBE_SIZE = 800;
 
-export type SalesforceFieldType =
-  | 'string'
-  | 'textarea'
-  | 'phone'
-  | 'email'
-  | 'picklist'
-  | 'multipicklist'
-  | 'boolean'
-  | 'double'
-  | 'integer'
-  | 'long'
-  | 'currency'
-  | 'percent'
-  | 'date'
-  | 'datetime'
-  | 'time'
-  | 'url'
-  | 'reference'
-  | 'id'
-  | 'address';
+/** A Lead field's type: the mapping vocabulary's Salesforce types, plus the compound address field. */
+export type SalesforceFieldType = SalesforceType | 'address';
 
 export interface PicklistEntry {
   value: string;

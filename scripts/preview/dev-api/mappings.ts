@@ -4,16 +4,18 @@
  * metadata records are), the Lead fields of the ~800-field describe, validation and save with a simulated
  * custom-metadata deployment, Lead search and the "Test mapping" inputs.
  */
-import { CATALOG } from '../../../force-app/main/default/lwc/alowareCatalog/alowareCatalog';
+import type { MappingRecord } from '../../../force-app/main/default/lwc/alowareMappingPanel/panelModel';
 import {
   FieldDescribe,
   OwnerDirectory,
+  defaultMappings,
   validateMappings,
   type FieldInfo,
   type FieldIssue,
   type FieldMapping,
   type OwnerDirectoryJson
 } from '../../../force-app/main/default/lwc/alowareMappingRules/alowareMappingRules';
+import { SALESFORCE_TYPES } from '../../catalog/catalog';
 import { SAMPLE_USERS, salesforceId } from '../sample-data';
 import { hasPermissions } from './context';
 import { leadDescribe, type DescribeField } from './describe';
@@ -22,26 +24,7 @@ import type { PreviewState } from './state';
 import { HandledError } from './sync-log';
 
 /** Schema.DisplayType names the mapping vocabulary knows (AlowareMappingController.MAPPABLE_TYPES). */
-const MAPPABLE_TYPES = new Set([
-  'string',
-  'textarea',
-  'phone',
-  'email',
-  'picklist',
-  'multipicklist',
-  'boolean',
-  'double',
-  'integer',
-  'long',
-  'currency',
-  'percent',
-  'date',
-  'datetime',
-  'time',
-  'url',
-  'reference',
-  'id'
-]);
+const MAPPABLE_TYPES: ReadonlySet<string> = new Set(SALESFORCE_TYPES);
 const LEAD_SEARCH_LIMIT = 20;
 /** How long the simulated Metadata API deployment takes before the records read back changed. */
 export const DEPLOY_MS = 2000;
@@ -59,15 +42,8 @@ export interface DeployOutcome {
   message: string | null;
 }
 
-export interface MappingRow {
-  alowareProperty: string;
-  salesforceField: string;
-  direction: string;
-  mappingGroup: string | null;
-  locked: boolean;
-  active: boolean;
-  sortOrder: number | null;
-}
+/** A mapping record as the controller returns and accepts it (`AlowareMappingRow`). */
+export type MappingRow = MappingRecord;
 
 export interface LeadFieldJson extends FieldInfo {
   label: string;
@@ -110,19 +86,6 @@ export function engineDescribe(): FieldDescribe {
       .map((f) => fieldInfo(f)),
     ''
   );
-}
-
-/** The default mapping records (one per catalog property, active), as the package installs them. */
-export function defaultMappings(): MappingRow[] {
-  return CATALOG.map((entry, index) => ({
-    alowareProperty: entry.property,
-    salesforceField: entry.defaultField,
-    direction: entry.defaultDirection,
-    mappingGroup: entry.group,
-    locked: entry.group === 'Locked',
-    active: true,
-    sortOrder: (index + 1) * 10
-  }));
 }
 
 /** `toMappings`: rows as the controller reads them (trimmed field, active unless false). */

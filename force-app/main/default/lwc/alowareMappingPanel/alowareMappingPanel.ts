@@ -12,6 +12,7 @@ import {
   OwnerDirectory,
   RecordValues,
   applyInboundValues,
+  catalogEntry,
   engineSettings,
   previewPayload,
   validateMappings
@@ -23,7 +24,6 @@ import {
   SECTION_NOTES,
   SECTION_TITLES,
   defaultRows,
-  entryOf,
   fieldChoices,
   issuesByProperty,
   mergeWithCatalog,
@@ -270,7 +270,7 @@ export default class AlowareMappingPanel extends LightningElement {
     }));
     for (const row of this.rows) {
       if (!row.active) continue;
-      const entry = entryOf(row.alowareProperty);
+      const entry = catalogEntry(row.alowareProperty);
       const group = (entry?.group ?? 'Additional') as MappingGroup;
       const section = sections.find((s) => s.group === group) as SectionView;
       section.rows.push(this.rowView(row, byProperty.get(row.alowareProperty) ?? []));
@@ -280,7 +280,7 @@ export default class AlowareMappingPanel extends LightningElement {
   }
 
   private rowView(row: MappingRecord, issues: readonly FieldIssue[]): RowView {
-    const entry = entryOf(row.alowareProperty);
+    const entry = catalogEntry(row.alowareProperty);
     const field = this.describe.resolve(row.salesforceField) as LeadField | undefined;
     const locked = entry?.group === 'Locked';
     const editable = this.canEdit && !locked && entry !== undefined;
@@ -361,7 +361,7 @@ export default class AlowareMappingPanel extends LightningElement {
   get addPropertyOptions(): { label: string; value: string }[] {
     return this.rows
       .filter((row) => !row.active)
-      .map((row) => entryOf(row.alowareProperty))
+      .map((row) => catalogEntry(row.alowareProperty))
       .filter((entry): entry is NonNullable<typeof entry> => entry !== undefined && entry.group !== 'Locked')
       .map((entry) => ({ label: `${entry.label} (${entry.property})`, value: entry.property }));
   }
@@ -401,7 +401,7 @@ export default class AlowareMappingPanel extends LightningElement {
   }
 
   get addDirectionOptions(): { label: string; value: string }[] {
-    const entry = entryOf(this.addProperty);
+    const entry = catalogEntry(this.addProperty);
     return (entry?.allowedDirections ?? []).map((d) => ({ label: DIRECTION_LABELS[d], value: d }));
   }
 
@@ -415,7 +415,7 @@ export default class AlowareMappingPanel extends LightningElement {
 
   handleAddProperty(event: CustomEvent<{ value: string }>): void {
     this.addProperty = event.detail.value;
-    const entry = entryOf(this.addProperty);
+    const entry = catalogEntry(this.addProperty);
     this.addDirection = entry?.defaultDirection ?? '';
     this.addField = '';
     this.addSearch = '';

@@ -2,9 +2,8 @@
  * Pure model of the mapping panel: one row per catalog property (inactive rows are "removed" mappings, since custom
  * metadata records cannot be deleted), grouped into the panel's sections, with the Lead fields each row may use.
  */
-import { CATALOG } from 'c/alowareCatalog';
 import type { CatalogProperty, Direction, MappingGroup } from 'c/alowareCatalog';
-import { FieldDescribe, isCompatible } from 'c/alowareMappingRules';
+import { FieldDescribe, catalogEntry, defaultMappings, isCompatible } from 'c/alowareMappingRules';
 import type { FieldInfo, FieldIssue, FieldMapping } from 'c/alowareMappingRules';
 
 /** A Lead field as AlowareMappingController describes it (FieldInfo plus its label). */
@@ -45,29 +44,6 @@ export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
   SalesforceToAloware: 'Aloware ← Salesforce'
 };
 
-const CATALOG_INDEX: ReadonlyMap<string, { entry: CatalogProperty; index: number }> = new Map(
-  CATALOG.map((entry, index) => [entry.property, { entry, index }])
-);
-
-/** The catalog entry of a property, or undefined. */
-export function entryOf(property: string): CatalogProperty | undefined {
-  return CATALOG_INDEX.get(property)?.entry;
-}
-
-/** The catalog's default row for a property (active as shipped). */
-export function defaultRecord(entry: CatalogProperty): MappingRecord {
-  const index = CATALOG_INDEX.get(entry.property)?.index ?? CATALOG.length;
-  return {
-    alowareProperty: entry.property,
-    salesforceField: entry.defaultField,
-    direction: entry.defaultDirection,
-    mappingGroup: entry.group,
-    locked: entry.group === 'Locked',
-    active: true,
-    sortOrder: (index + 1) * 10
-  };
-}
-
 /**
  * Merges saved records with the catalog: exactly one row per catalog property, in catalog order. A property without
  * a saved record gets its default row, inactive (it was never mapped). Records of unknown properties are kept at the
@@ -78,18 +54,18 @@ export function mergeWithCatalog(saved: readonly MappingRecord[]): MappingRecord
   for (const record of saved) {
     if (!byProperty.has(record.alowareProperty)) byProperty.set(record.alowareProperty, { ...record });
   }
-  const rows: MappingRecord[] = CATALOG.map(
-    (entry) => byProperty.get(entry.property) ?? { ...defaultRecord(entry), active: false }
+  const rows: MappingRecord[] = defaultMappings().map(
+    (row) => byProperty.get(row.alowareProperty) ?? { ...row, active: false }
   );
   for (const record of byProperty.values()) {
-    if (!CATALOG_INDEX.has(record.alowareProperty)) rows.push(record);
+    if (!catalogEntry(record.alowareProperty)) rows.push(record);
   }
   return rows;
 }
 
 /** The catalog's default mapping set (Reset to defaults). */
 export function defaultRows(): MappingRecord[] {
-  return CATALOG.map((entry) => defaultRecord(entry));
+  return defaultMappings();
 }
 
 /** The row as the rules module sees it. */
@@ -135,7 +111,7 @@ export function fieldChoices(
   describe: FieldDescribe,
   search = ''
 ): { fields: LeadField[]; hiddenAsMapped: number } {
-  const entry = entryOf(property);
+  const entry = catalogEntry(property);
   if (!entry) return { fields: [], hiddenAsMapped: 0 };
   const own = rows.find((r) => r.alowareProperty === property);
   const ownName = own?.active

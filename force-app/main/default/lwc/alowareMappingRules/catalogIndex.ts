@@ -21,8 +21,8 @@ export function lockedProperties(): CatalogProperty[] {
   return CATALOG.filter((entry) => entry.group === 'Locked');
 }
 
-/** The default mapping set: one active row per catalog property, in catalog order. */
-export function defaultMappings(): FieldMapping[] {
+/** The default mapping set: one active row per catalog property, in catalog order (fresh objects each call). */
+export function defaultMappings(): Required<FieldMapping>[] {
   return CATALOG.map((entry, index) => ({
     alowareProperty: entry.property,
     salesforceField: entry.defaultField,
