@@ -325,8 +325,17 @@ function compareKeys(method: AuraMethod, keys: string[]): string | null {
   return `keys {${keys.join(', ')}} do not match the parameters of ${method.className}.${method.method}(${method.params.join(', ')})`;
 }
 
-/** Checks one LWC TypeScript file: schema imports and Apex imports and their call sites. */
-export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatalog, index: ApexIndex): string[] {
+/**
+ * Checks one LWC TypeScript file: schema imports and Apex imports and their call sites.
+ * @param imported collects the `Class.method` targets the file imports
+ */
+export function checkLwcFile(
+  root: string,
+  file: string,
+  catalog: LeadFieldCatalog,
+  index: ApexIndex,
+  imported: Set<string> = new Set()
+): string[] {
   const findings: string[] = [];
   const text = read(file);
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -344,6 +353,7 @@ export function checkLwcFile(root: string, file: string, catalog: LeadFieldCatal
     }
     const apex = /^@salesforce\/apex\/(.+)$/.exec(spec);
     if (apex) {
+      imported.add(apex[1] ?? '');
       const { method, problem } = checkApexTarget(index, apex[1] ?? '');
       if (problem) findings.push(`${where(statement)} ${spec}: ${problem}`);
       const local = statement.importClause?.name?.text;
@@ -441,16 +451,15 @@ export function referencesGate(root: string): GateResult {
     const lwcFiles = lwcTsFiles(root);
     const importedByLwc = new Set<string>();
     for (const file of lwcFiles) {
-      findings.push(...checkLwcFile(root, file, catalog, index));
-      for (const match of read(file).matchAll(/@salesforce\/apex\/([\w.]+)/g)) importedByLwc.add(match[1] ?? '');
+      findings.push(...checkLwcFile(root, file, catalog, index, importedByLwc));
     }
     findings.push(...checkDevApi(root, index, importedByLwc));
     findings.push(...innerClassSignatureFindings(index));
-    const jsFiles = listFiles(join(root, 'force-app'), (n) => n.endsWith('.html')).length;
+    const templates = listFiles(join(root, 'force-app'), (n) => n.endsWith('.html')).length;
     return {
       ok: findings.length === 0,
       findings,
-      summary: `${apexRefs} Lead reference(s) in Apex, ${lwcFiles.length} LWC file(s), ${importedByLwc.size} Apex import(s), ${jsFiles} template(s); ${findings.length} finding(s)`
+      summary: `${apexRefs} Lead reference(s) in Apex, ${lwcFiles.length} LWC file(s), ${importedByLwc.size} Apex import(s), ${templates} template(s); ${findings.length} finding(s)`
     };
   });
 }
