@@ -1,0 +1,307 @@
+/**
+ * The in-memory org: the schema (project objects and the committed standard-object descriptions), the records,
+ * Ids, the running user, and the platform hooks the interpreter calls (SOQL, DML, runAs, triggers).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TriggerDecl } from '../parse/ast';
+import type { Interpreter, Platform } from '../runtime/interpreter';
+import { fault } from '../runtime/ops';
+import { ApexBlob, ApexId, SObjectValue } from '../runtime/values';
+import type { FieldModel, ObjectModel, ProjectModel } from '../metadata/model';
+import { Limits } from './limits';
+import { executeQuery } from './soql';
+import { executeDml } from './dml';
+import { coerceFieldValue } from './fieldValues';
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+export const STANDARD_OBJECTS_DIR = join(__dirname, '..', '..', 'standard-objects');
+
+let standardCache: Record<string, ObjectModel> | null = null;
+
+export function standardObjects(): Record<string, ObjectModel> {
+  if (!standardCache) {
+    standardCache = {};
+    for (const f of readdirSync(STANDARD_OBJECTS_DIR)) {
+      if (!f.endsWith('.json')) continue;
+      const o = JSON.parse(readFileSync(join(STANDARD_OBJECTS_DIR, f), 'utf8')) as ObjectModel;
+      standardCache[o.name.toLowerCase()] = o;
+    }
+  }
+  return standardCache;
+}
+
+export interface UserContext {
+  id: ApexId;
+  record: SObjectValue;
+}
+
+/** One record table per object: records by 18-character Id, in insertion order. */
+export type Tables = Map<string, Map<string, SObjectValue>>;
+
+export class Org implements Platform {
+  readonly objects = new Map<string, ObjectModel>();
+  tables: Tables = new Map();
+  private idCounter = 1;
+  readonly triggers: TriggerDecl[] = [];
+  limits = new Limits(false);
+  /** The running user (changes inside `System.runAs`). */
+  user!: UserContext;
+  /** Lines executed per class file: coverage. */
+  readonly coverage = new Map<string, Set<number>>();
+  /** Transaction flags. */
+  inTest = true;
+  /** Records hooks for async, callouts etc. (set by the async layer). */
+  readonly hooks: Record<string, unknown> = {};
+
+  constructor(
+    readonly interp: Interpreter,
+    readonly project: ProjectModel | null
+  ) {
+    const std = standardObjects();
+    for (const [k, o] of Object.entries(std)) this.objects.set(k, o);
+    if (project) for (const o of Object.values(project.objects)) this.objects.set(o.name.toLowerCase(), o);
+    this.seed();
+  }
+
+  // ---------------------------------------------------------------- schema
+
+  object(name: string): ObjectModel | undefined {
+    return this.objects.get(name.toLowerCase());
+  }
+
+  objectName(name: string): string | undefined {
+    return this.objects.get(name)?.name ?? this.objects.get(name.toLowerCase())?.name;
+  }
+
+  field(object: string, field: string): FieldModel | undefined {
+    return this.object(object)?.fields[field.toLowerCase()];
+  }
+
+  fieldName(object: string, field: string): string | undefined {
+    return this.field(object, field)?.name;
+  }
+
+  objectByPrefix(prefix: string): ObjectModel | undefined {
+    for (const o of this.objects.values()) if (o.keyPrefix === prefix) return o;
+    return undefined;
+  }
+
+  newSObject(object: string, defaults: boolean): SObjectValue {
+    const model = this.object(object);
+    if (!model) throw fault('System.TypeException', `Invalid SObject type: ${object}`);
+    const rec = new SObjectValue(model.name);
+    if (defaults) {
+      for (const f of Object.values(model.fields)) {
+        if (f.defaultValue === null || f.defaultValue === undefined) {
+          // Checkboxes default to false on new records.
+          if (f.type === 'BOOLEAN' && f.custom) {
+            rec.values.set(f.name.toLowerCase(), false);
+            rec.names.set(f.name.toLowerCase(), f.name);
+          }
+          continue;
+        }
+        const v = defaultValueOf(f);
+        if (v !== undefined) {
+          rec.values.set(f.name.toLowerCase(), v);
+          rec.names.set(f.name.toLowerCase(), f.name);
+        }
+      }
+    }
+    return rec;
+  }
+
+  newId(object: string): ApexId {
+    const model = this.object(object);
+    if (!model) throw fault('System.TypeException', `Invalid SObject type: ${object}`);
+    let n = this.idCounter++;
+    let digits = '';
+    for (let i = 0; i < 9; i++) {
+      digits = BASE62[n % 62] + digits;
+      n = Math.floor(n / 62);
+    }
+    const id15 = model.keyPrefix + '000' + digits;
+    return new ApexId(id15 + ApexId.checksum(id15));
+  }
+
+  table(object: string): Map<string, SObjectValue> {
+    const key = object.toLowerCase();
+    let t = this.tables.get(key);
+    if (!t) {
+      t = new Map();
+      this.tables.set(key, t);
+    }
+    return t;
+  }
+
+  /** Inserts a record directly (seed data, test setup snapshots): no triggers, no validation. */
+  put(rec: SObjectValue): SObjectValue {
+    let id = rec.values.get('id') as ApexId | undefined;
+    if (!id) {
+      id = this.newId(rec.object);
+      rec.values.set('id', id);
+      rec.names.set('id', 'Id');
+    }
+    this.table(rec.object).set(id.value, rec);
+    return rec;
+  }
+
+  /** A copy of every table (test setup snapshot / savepoint). */
+  snapshot(): { tables: Tables; idCounter: number } {
+    const tables: Tables = new Map();
+    for (const [k, t] of this.tables) {
+      const copy = new Map<string, SObjectValue>();
+      for (const [id, rec] of t) copy.set(id, copyRecord(rec));
+      tables.set(k, copy);
+    }
+    return { tables, idCounter: this.idCounter };
+  }
+
+  restore(s: { tables: Tables; idCounter: number }, keepIds = false): void {
+    const tables: Tables = new Map();
+    for (const [k, t] of s.tables) {
+      const copy = new Map<string, SObjectValue>();
+      for (const [id, rec] of t) copy.set(id, copyRecord(rec));
+      tables.set(k, copy);
+    }
+    this.tables = tables;
+    if (!keepIds) this.idCounter = Math.max(this.idCounter, s.idCounter);
+  }
+
+  // ---------------------------------------------------------------- seed
+
+  /** The org every test starts in: the organization, standard profiles, the admin running user, permission sets, static resources. */
+  private seed(): void {
+    const org = this.record('Organization', {
+      Name: 'Emulated Org',
+      TimeZoneSidKey: 'America/Los_Angeles',
+      LanguageLocaleKey: 'en_US',
+      DefaultLocaleSidKey: 'en_US',
+      IsSandbox: false,
+      OrganizationType: 'Developer Edition',
+      NamespacePrefix: this.project?.namespace || null
+    });
+    this.put(org);
+    const profiles: Record<string, SObjectValue> = {};
+    for (const name of ['System Administrator', 'Standard User', 'Minimum Access - Salesforce', 'Read Only']) {
+      profiles[name] = this.put(this.record('Profile', { Name: name, UserType: 'Standard' }));
+    }
+    const admin = this.put(
+      this.record('User', {
+        FirstName: 'Emulated',
+        LastName: 'Admin',
+        Alias: 'eadmin',
+        Email: 'admin@emulated.example.com',
+        Username: 'admin@emulated.example.com',
+        ProfileId: profiles['System Administrator'].values.get('id'),
+        TimeZoneSidKey: 'America/Los_Angeles',
+        LocaleSidKey: 'en_US',
+        LanguageLocaleKey: 'en_US',
+        EmailEncodingKey: 'UTF-8',
+        IsActive: true,
+        UserType: 'Standard'
+      })
+    );
+    this.user = { id: admin.values.get('id') as ApexId, record: admin };
+    for (const status of [
+      ['Open - Not Contacted', true],
+      ['Working - Contacted', false],
+      ['Closed - Converted', false],
+      ['Closed - Not Converted', false]
+    ] as const) {
+      this.put(this.record('LeadStatus', { MasterLabel: status[0], ApiName: status[0], IsDefault: status[1], IsConverted: status[0] === 'Closed - Converted', SortOrder: 1 }));
+    }
+    if (this.project) {
+      for (const ps of Object.values(this.project.permissionSets)) {
+        this.put(this.record('PermissionSet', { Name: ps.name, Label: ps.label, IsOwnedByProfile: false, NamespacePrefix: this.project.namespace || null }));
+      }
+      for (const res of Object.values(this.project.staticResources)) {
+        this.put(this.record('StaticResource', { Name: res.name, ContentType: res.contentType, Body: new ApexBlob(res.body), BodyLength: res.body.length, NamespacePrefix: this.project.namespace || null }));
+      }
+      for (const c of this.project.apex) {
+        if (c.kind === 'class') this.put(this.record('ApexClass', { Name: c.name, NamespacePrefix: this.project.namespace || null, ApiVersion: Number(c.apiVersion), Status: 'Active' }));
+      }
+    }
+  }
+
+  /** A record with the given values, fields by API name (unknown fields throw). */
+  record(object: string, values: Record<string, unknown>): SObjectValue {
+    const rec = new SObjectValue(this.objectName(object) ?? object);
+    for (const [k, v] of Object.entries(values)) {
+      const f = this.field(object, k);
+      const name = f?.name ?? k;
+      rec.values.set(name.toLowerCase(), f ? coerceFieldValue(f, v) : v);
+      rec.names.set(name.toLowerCase(), name);
+    }
+    return rec;
+  }
+
+  // ---------------------------------------------------------------- Platform hooks
+
+  onStatement(file: string, line: number): void {
+    let lines = this.coverage.get(file);
+    if (!lines) {
+      lines = new Set();
+      this.coverage.set(file, lines);
+    }
+    lines.add(line);
+    this.limits.statements++;
+  }
+
+  query(text: string, binds: Map<string, unknown>, interp: Interpreter): unknown {
+    return executeQuery(this, interp, text, binds, { dynamic: false });
+  }
+
+  dml(op: string, target: unknown, options: { externalId: string | null; accessLevel: 'user' | 'system' | null; second: unknown }, interp: Interpreter): unknown {
+    return executeDml(this, interp, op, target, { allOrNone: true, accessLevel: options.accessLevel ?? 'system', externalId: options.externalId, second: options.second, statement: true });
+  }
+
+  runAs(user: unknown, body: () => void, interp: Interpreter): void {
+    if (!(user instanceof SObjectValue) || user.object !== 'User') {
+      throw fault('System.TypeException', 'System.runAs requires a User or Version');
+    }
+    const id = user.values.get('id') as ApexId | undefined;
+    const stored = id ? this.table('User').get(id.value) : undefined;
+    if (!stored) throw fault('System.NoDataFoundException', 'System.runAs: the user does not exist');
+    const saved = this.user;
+    const savedUser = { ...interp.user };
+    this.user = { id: id as ApexId, record: stored };
+    interp.user = {
+      timeZone: String(stored.values.get('timezonesidkey') ?? savedUser.timeZone),
+      locale: String(stored.values.get('localesidkey') ?? savedUser.locale),
+      language: String(stored.values.get('languagelocalekey') ?? savedUser.language)
+    };
+    // runAs starts a new block of setup/non-setup DML (the mixed-DML rule) as the platform documents.
+    const mixed = this.limits.dmlCategories;
+    this.limits.dmlCategories = new Set();
+    try {
+      body();
+    } finally {
+      this.user = saved;
+      interp.user = savedUser;
+      this.limits.dmlCategories = mixed;
+    }
+  }
+
+  addTrigger(decl: TriggerDecl): void {
+    this.triggers.push(decl);
+  }
+}
+
+export function copyRecord(rec: SObjectValue): SObjectValue {
+  const c = new SObjectValue(rec.object, new Map(rec.values), new Map(rec.names));
+  return c;
+}
+
+function defaultValueOf(f: FieldModel): unknown {
+  const d = (f.defaultValue ?? '').trim();
+  if (f.type === 'BOOLEAN') return d.toLowerCase() === 'true';
+  if (/^'.*'$/.test(d) || /^".*"$/.test(d)) return d.slice(1, -1);
+  if (f.type === 'DOUBLE' || f.type === 'CURRENCY' || f.type === 'PERCENT' || f.type === 'INTEGER') {
+    const n = Number(d);
+    return Number.isFinite(n) ? coerceFieldValue(f, n) : undefined;
+  }
+  if (f.type === 'PICKLIST') return d || undefined;
+  return undefined;
+}
