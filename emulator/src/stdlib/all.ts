@@ -2,7 +2,26 @@
  * Registers every standard-library module beyond System and the collections.
  */
 import type { Registry } from '../runtime/registry';
+import { registerDatabase } from './database';
+import { registerDates } from './dates';
+import { registerEncoding } from './encoding';
+import { registerJson } from './json';
+import { registerNumbers } from './numbers';
+import { registerPlatform } from './platform';
+import { registerRegex } from './regex';
+import { registerSchema } from './schema';
+import { registerSobjects } from './sobjects';
+import { registerStrings } from './strings';
 
 export function registerAll(r: Registry): void {
-  void r;
+  registerStrings(r);
+  registerRegex(r);
+  registerEncoding(r);
+  registerNumbers(r);
+  registerDates(r);
+  registerJson(r);
+  registerDatabase(r);
+  registerSchema(r);
+  registerSobjects(r);
+  registerPlatform(r);
 }
