@@ -10,7 +10,7 @@ const tseslint = require('typescript-eslint');
 const globals = require('globals');
 
 const LWC_TS = ['force-app/**/lwc/**/*.ts'];
-const TOOLING_TS = ['scripts/**/*.ts', 'tests/**/*.ts'];
+const TOOLING_TS = ['scripts/**/*.ts', 'tests/**/*.ts', 'emulator/**/*.ts'];
 const TESTS = ['**/__tests__/**/*.ts', '**/*.test.ts'];
 
 module.exports = [

@@ -19,7 +19,7 @@ const lwcProject = {
 const toolingProject = {
   displayName: 'tooling',
   rootDir: __dirname,
-  roots: ['<rootDir>/scripts', '<rootDir>/tests'],
+  roots: ['<rootDir>/scripts', '<rootDir>/tests', '<rootDir>/emulator'],
   testEnvironment: 'node',
   // LWC coverage is the lwc project's: tooling tests that import LWC modules (preview dev API) would instrument the
   // same files with another transform, and the merged report would no longer describe the component tests.

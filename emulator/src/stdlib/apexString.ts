@@ -452,7 +452,8 @@ export function getCommonPrefix(strings: ReadonlyArray<string | null>): string {
 
 /** StringUtils.getLevenshteinDistance(s, t[, threshold]): -1 when the distance exceeds the threshold. */
 export function getLevenshteinDistance(s: string, t: string, threshold?: number): number {
-  if (threshold !== undefined && threshold < 0) throw new StringMethodError('System.IllegalArgumentException', 'Threshold must not be negative');
+  if (threshold !== undefined && threshold < 0)
+    throw new StringMethodError('System.IllegalArgumentException', 'Threshold must not be negative');
   const n = s.length;
   const m = t.length;
   if (n === 0) return threshold === undefined || m <= threshold ? m : -1;
@@ -480,7 +481,8 @@ export function getLevenshteinDistance(s: string, t: string, threshold?: number)
  * "Ending position out of bounds: N" (the messages Apex reports, not Java's StringIndexOutOfBoundsException text).
  */
 export function substring(s: string, start: number, end?: number): string {
-  if (start < 0 || start > s.length) throw new StringMethodError(STRING_EX, `Starting position out of bounds: ${start}`);
+  if (start < 0 || start > s.length)
+    throw new StringMethodError(STRING_EX, `Starting position out of bounds: ${start}`);
   if (end === undefined) return s.slice(start);
   if (end < 0 || end > s.length) throw new StringMethodError(STRING_EX, `Ending position out of bounds: ${end}`);
   if (start > end) throw new StringMethodError(STRING_EX, `Starting position out of bounds: ${start}`);
@@ -657,9 +659,37 @@ export function normalizeSpace(s: string): string {
 
 /** Character.getType-like category of a UTF-16 unit (as a Unicode general category name). */
 const typeCache = new Map<number, string>();
-const CATS = ['Lu', 'Ll', 'Lt', 'Lm', 'Lo', 'Nd', 'Nl', 'No', 'Zs', 'Zl', 'Zp', 'Cc', 'Cf', 'Cs', 'Co', 'Mn', 'Mc', 'Me', 'Pd', 'Ps', 'Pe', 'Pc', 'Po', 'Pi', 'Pf', 'Sm', 'Sc', 'Sk', 'So'].map(
-  (c) => [c, new RegExp(`^\\p{${c}}$`, 'u')] as const
-);
+const CATS = [
+  'Lu',
+  'Ll',
+  'Lt',
+  'Lm',
+  'Lo',
+  'Nd',
+  'Nl',
+  'No',
+  'Zs',
+  'Zl',
+  'Zp',
+  'Cc',
+  'Cf',
+  'Cs',
+  'Co',
+  'Mn',
+  'Mc',
+  'Me',
+  'Pd',
+  'Ps',
+  'Pe',
+  'Pc',
+  'Po',
+  'Pi',
+  'Pf',
+  'Sm',
+  'Sc',
+  'Sk',
+  'So'
+].map((c) => [c, new RegExp(`^\\p{${c}}$`, 'u')] as const);
 function charType(c: number): string {
   let t = typeCache.get(c);
   if (t === undefined) {
@@ -774,7 +804,8 @@ export function format(template: string, args: ReadonlyArray<string | number | n
       else if (!q && d === '{') depth++;
       else if (!q && d === '}' && --depth === 0) break;
     }
-    if (j >= template.length) throw new StringMethodError('System.IllegalArgumentException', 'Unmatched braces in the pattern.');
+    if (j >= template.length)
+      throw new StringMethodError('System.IllegalArgumentException', 'Unmatched braces in the pattern.');
     const body = template.slice(i + 1, j);
     i = j;
     const comma = body.indexOf(',');
@@ -928,7 +959,10 @@ export function unescapeJava(s: string): string {
       if (s[j] === '+') j++;
       const h = s.slice(j, j + 4);
       if (h.length < 4)
-        throw new StringMethodError(STRING_EX, `Less than 4 hex digits in unicode value: '${s.slice(i, j + 4)}' due to end of CharSequence`);
+        throw new StringMethodError(
+          STRING_EX,
+          `Less than 4 hex digits in unicode value: '${s.slice(i, j + 4)}' due to end of CharSequence`
+        );
       if (!/^[0-9a-fA-F]{4}$/.test(h)) throw new StringMethodError(STRING_EX, `Unable to parse unicode value: ${h}`);
       out += String.fromCharCode(parseInt(h, 16));
       i = j + 3;
@@ -1017,14 +1051,17 @@ function escapeWith(s: string, table: Map<number, string>): string {
 
 function unescapeWith(s: string, table: Map<string, number>): string {
   if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#[xX]([0-9a-fA-F]+)|#(\d+)|([a-zA-Z][a-zA-Z0-9]*));/g, (m, _x, hex?: string, dec?: string, name?: string) => {
-    if (name !== undefined) {
-      const v = table.get(name);
-      return v === undefined ? m : String.fromCharCode(v);
+  return s.replace(
+    /&(#[xX]([0-9a-fA-F]+)|#(\d+)|([a-zA-Z][a-zA-Z0-9]*));/g,
+    (m, _x, hex?: string, dec?: string, name?: string) => {
+      if (name !== undefined) {
+        const v = table.get(name);
+        return v === undefined ? m : String.fromCharCode(v);
+      }
+      const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
     }
-    const cp = hex !== undefined ? parseInt(hex, 16) : Number(dec);
-    return cp <= 0x10ffff ? String.fromCodePoint(cp) : m;
-  });
+  );
 }
 
 /** StringEscapeUtils.escapeHtml3: the 4 basic entities plus ISO-8859-1 names. */

@@ -266,7 +266,7 @@ function compilePattern(pattern: string): Token[] {
   if (toks) return toks;
   toks = [];
   let lit = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const c = pattern[i];
     if (c === "'") {
       // '' is a literal quote, inside or outside a quoted section
@@ -358,7 +358,10 @@ function localNames(locale: string, kind: 'month' | 'weekday', width: 'long' | '
 /** Calendar week rules: US-style (Sunday, minimalDaysInFirstWeek 1) or ISO (Monday, 4). */
 function weekRules(locale: string): { firstDay: number; minDays: number } {
   const region = (locale.split(/[_-]/)[1] ?? '').toUpperCase();
-  if (region === '' || ['US', 'CA', 'JP', 'BR', 'MX', 'IN', 'CN', 'KR', 'TW', 'HK', 'IL', 'PH', 'ZA', 'AU'].includes(region)) {
+  if (
+    region === '' ||
+    ['US', 'CA', 'JP', 'BR', 'MX', 'IN', 'CN', 'KR', 'TW', 'HK', 'IL', 'PH', 'ZA', 'AU'].includes(region)
+  ) {
     return { firstDay: 0, minDays: 1 };
   }
   return { firstDay: 1, minDays: 4 };

@@ -126,12 +126,15 @@ const JAVA_CHAR: Record<string, string> = {
   javaMirrored: '[\\p{Bidi_M}]',
   javaIdentifierIgnorable: '[\\u{0}-\\u{8}\\u{e}-\\u{1b}\\u{7f}-\\u{9f}\\p{Cf}]',
   javaJavaIdentifierStart: '[\\p{L}\\p{Nl}\\p{Sc}\\p{Pc}]',
-  javaJavaIdentifierPart: '[\\p{L}\\p{Nl}\\p{Sc}\\p{Pc}\\p{Nd}\\p{Mn}\\p{Mc}\\u{0}-\\u{8}\\u{e}-\\u{1b}\\u{7f}-\\u{9f}\\p{Cf}]',
+  javaJavaIdentifierPart:
+    '[\\p{L}\\p{Nl}\\p{Sc}\\p{Pc}\\p{Nd}\\p{Mn}\\p{Mc}\\u{0}-\\u{8}\\u{e}-\\u{1b}\\u{7f}-\\u{9f}\\p{Cf}]',
   javaUnicodeIdentifierStart: '[\\p{ID_Start}]',
   javaUnicodeIdentifierPart: '[\\p{ID_Continue}\\u{0}-\\u{8}\\u{e}-\\u{1b}\\u{7f}-\\u{9f}\\p{Cf}]'
 };
 const CATEGORIES = new Set(
-  'L Lu Ll Lt Lm Lo LC M Mn Mc Me N Nd Nl No Z Zs Zl Zp C Cc Cf Co Cs Cn P Pd Ps Pe Pc Po Pi Pf S Sm Sc Sk So'.split(' ')
+  'L Lu Ll Lt Lm Lo LC M Mn Mc Me N Nd Nl No Z Zs Zl Zp C Cc Cf Co Cs Cn P Pd Ps Pe Pc Po Pi Pf S Sm Sc Sk So'.split(
+    ' '
+  )
 );
 // Binary properties accepted after "Is" (Pattern javadoc: Alphabetic, Ideographic, Letter, Lowercase, Uppercase,
 // Titlecase, Punctuation, Control, White_Space, Digit, Hex_Digit, Join_Control, Noncharacter_Code_Point, Assigned).
@@ -384,7 +387,8 @@ class Translator {
         } else {
           const m = /^([a-zA-Z][a-zA-Z0-9]*)>/.exec(this.src.slice(this.pos));
           if (!m) this.error('capturing group name does not start with a Latin letter', this.pos);
-          if (this.names.has(m[1])) this.error(`Named capturing group <${m[1]}> is already defined`, this.pos + m[0].length - 1);
+          if (this.names.has(m[1]))
+            this.error(`Named capturing group <${m[1]}> is already defined`, this.pos + m[0].length - 1);
           this.pos += m[0].length;
           const n = ++this.groupCount;
           this.names.set(m[1], n);
@@ -617,9 +621,7 @@ class Translator {
         return { src: '(?![\\s\\S])', simple: false };
       case 0x5a /* Z */:
         return {
-          src: this.flags.d
-            ? '(?=\\n?(?![\\s\\S]))'
-            : `(?:(?=(?:\\r\\n|${LT_CLASS})?(?![\\s\\S]))(?<!\\r(?=\\n)))`,
+          src: this.flags.d ? '(?=\\n?(?![\\s\\S]))' : `(?:(?=(?:\\r\\n|${LT_CLASS})?(?![\\s\\S]))(?<!\\r(?=\\n)))`,
           simple: false
         };
       case 0x47 /* G */:
@@ -630,7 +632,7 @@ class Translator {
         return { src: '(?:\\P{M}\\p{M}*)', simple: true }; // approximation of an extended grapheme cluster
       case 0x6b /* k */: {
         const m = /^<([a-zA-Z][a-zA-Z0-9]*)>/.exec(this.src.slice(this.pos));
-        if (!m) this.error('\\k is not followed by \'<\' for named capturing group', this.pos);
+        if (!m) this.error("\\k is not followed by '<' for named capturing group", this.pos);
         const n = this.names.get(m[1]);
         if (n === undefined) this.error(`named capturing group <${m[1]}> does not exist`, this.pos + m[0].length - 1);
         this.pos += m[0].length;
@@ -831,11 +833,7 @@ export class JavaPattern {
     try {
       this.regex('g');
     } catch (e) {
-      throw new JavaRegexSyntaxError(
-        `Unsupported in emulator (${(e as Error).message})`,
-        pattern,
-        -1
-      );
+      throw new JavaRegexSyntaxError(`Unsupported in emulator (${(e as Error).message})`, pattern, -1);
     }
   }
 
@@ -1043,7 +1041,8 @@ export class JavaMatcher {
       if (n === undefined) throw new JavaRegexRuntimeError('IllegalArgumentException', `No group with name <${g}>`);
       return n;
     }
-    if (g < 0 || g > this.pat.groupCountValue) throw new JavaRegexRuntimeError('IndexOutOfBoundsException', `No group ${g}`);
+    if (g < 0 || g > this.pat.groupCountValue)
+      throw new JavaRegexRuntimeError('IndexOutOfBoundsException', `No group ${g}`);
     return g;
   }
 
@@ -1088,7 +1087,7 @@ export class JavaMatcher {
   /** Matcher.appendReplacement semantics for one match. */
   private expand(replacement: string): string {
     let out = '';
-    for (let i = 0; i < replacement.length; ) {
+    for (let i = 0; i < replacement.length;) {
       const c = replacement[i];
       if (c === '\\') {
         i++;
@@ -1098,13 +1097,19 @@ export class JavaMatcher {
       } else if (c === '$') {
         i++;
         if (i >= replacement.length)
-          throw new JavaRegexRuntimeError('IllegalArgumentException', 'Illegal group reference: group index is missing');
+          throw new JavaRegexRuntimeError(
+            'IllegalArgumentException',
+            'Illegal group reference: group index is missing'
+          );
         let v: string | null;
         if (replacement[i] === '{') {
           const close = replacement.indexOf('}', i);
           const name = replacement.slice(i + 1, close < 0 ? replacement.length : close);
           if (close < 0 || !/^[a-zA-Z][a-zA-Z0-9]*$/.test(name)) {
-            throw new JavaRegexRuntimeError('IllegalArgumentException', 'named capturing group is missing trailing \'}\'');
+            throw new JavaRegexRuntimeError(
+              'IllegalArgumentException',
+              "named capturing group is missing trailing '}'"
+            );
           }
           if (!this.pat.groupNames.has(name))
             throw new JavaRegexRuntimeError('IllegalArgumentException', `No group with name {${name}}`);
@@ -1114,7 +1119,8 @@ export class JavaMatcher {
           let d = replacement.charCodeAt(i) - 48;
           if (d < 0 || d > 9) throw new JavaRegexRuntimeError('IllegalArgumentException', 'Illegal group reference');
           i++;
-          if (d > this.pat.groupCountValue) throw new JavaRegexRuntimeError('IndexOutOfBoundsException', `No group ${d}`);
+          if (d > this.pat.groupCountValue)
+            throw new JavaRegexRuntimeError('IndexOutOfBoundsException', `No group ${d}`);
           // take further digits while the number still names an existing group
           while (i < replacement.length) {
             const e = replacement.charCodeAt(i) - 48;
