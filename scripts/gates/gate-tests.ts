@@ -21,6 +21,8 @@ export interface PlantedFault {
 }
 
 const CLASSES = 'force-app/main/default/classes/gatefaults';
+/** Planted failing Apex tests go where the emulator gate runs every test: the engine tests' folder. */
+const ENGINE_TESTS = 'force-app/main/default/classes/tests/engine/gatefaults';
 const LWC = 'force-app/main/default/lwc';
 const CLASS_META =
   '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>65.0</apiVersion>\n  <status>Active</status>\n</ApexClass>\n';
@@ -39,7 +41,29 @@ function lwcBundle(name: string, ts: string): Record<string, string> {
   };
 }
 
+function engineTest(name: string, body: string): Record<string, string> {
+  return { [`${ENGINE_TESTS}/${name}.cls`]: body, [`${ENGINE_TESTS}/${name}.cls-meta.xml`]: CLASS_META };
+}
+
 export const FAULTS: PlantedFault[] = [
+  {
+    name: 'failing Apex assertion (emulator)',
+    gate: 'apex',
+    expect: /AlowareGateFaultAssertTest\.shouldFail: System\.AssertException: Assertion Failed: Expected: 1, Actual: 2.*line 5/,
+    files: engineTest(
+      'AlowareGateFaultAssertTest',
+      '@IsTest\nprivate class AlowareGateFaultAssertTest {\n    @IsTest\n    static void shouldFail() {\n        Assert.areEqual(1, 2, null);\n    }\n}\n'
+    )
+  },
+  {
+    name: 'null dereference in an Apex test (emulator)',
+    gate: 'apex',
+    expect: /AlowareGateFaultNullTest\.shouldFail: System\.NullPointerException: Attempt to de-reference a null object.*line 6/,
+    files: engineTest(
+      'AlowareGateFaultNullTest',
+      "@IsTest\nprivate class AlowareGateFaultNullTest {\n    @IsTest\n    static void shouldFail() {\n        String text;\n        Assert.areEqual(0, text.length(), 'never reached');\n    }\n}\n"
+    )
+  },
   {
     name: 'Apex syntax error',
     gate: 'prettier',

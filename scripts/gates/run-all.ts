@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { apexGate } from './apex';
 import { apexLsGate } from './apex-ls';
 import { browserGate } from './browser';
 import { catalogGate } from './catalog';
@@ -47,6 +48,7 @@ export const GATES: { name: string; run: (root: string) => GateResult }[] = [
   { name: 'pmd', run: pmdGate },
   { name: 'metadata', run: metadataGate },
   { name: 'catalog', run: catalogGate },
+  { name: 'apex', run: apexGate },
   { name: 'jest', run: jestGate },
   { name: 'browser', run: browserGate },
   { name: 'gate-tests', run: gateTests }

@@ -296,7 +296,10 @@ export class Interpreter {
         }
       }
     }
-    if (c.superclass?.isException) c.isException = true;
+    if (c.superclass) {
+      this.superOf(c.superclass);
+      if (c.superclass.isException) c.isException = true;
+    }
     return c.superclass;
   }
 
@@ -968,7 +971,7 @@ export class Interpreter {
         return v !== null && this.isInstance(v, this.resolveType(e.type, frame.cls));
       }
       case 'classLit':
-        return new TypeValue(e.type ? this.resolveType(e.type, frame.cls) : T('void'));
+        return new TypeValue(e.type ? this.resolveType(e.type, frame.cls) : T('void'), true);
       case 'new':
         return this.evalNew(e, frame);
       case 'newSObject': {
@@ -1233,7 +1236,7 @@ export class Interpreter {
       if (this.registry.hasStatics(`${target.name}.${name}`)) return new TypeValue(T(`${target.name}.${name}`));
       return new Namespace(`${target.name}.${key}`);
     }
-    if (target instanceof TypeValue) return this.staticField(target.type, name, frame);
+    if (target instanceof TypeValue && !target.literal) return this.staticField(target.type, name, frame);
     if (target instanceof SObjectValue) return this.sobjectGet(target, name);
     if (target instanceof ApexObject) {
       if (target.cls.isException && !target.cls.decl) throw fault('System.TypeException', `Invalid field ${name}`);
@@ -1241,6 +1244,10 @@ export class Interpreter {
         if (s.fields.has(key) || s.properties.has(key)) return this.instanceSlot(s, target, key).get();
       }
       throw fault('System.TypeException', `Variable does not exist: ${name}`);
+    }
+    if (target instanceof NativeObject && typeof target.data.__prop === 'function') {
+      const v = (target.data.__prop as (n: string) => unknown)(name);
+      if (v !== undefined) return v;
     }
     const kind = this.kindOf(target);
     const prop = this.registry.findInstanceProp(kind, name);
@@ -1296,7 +1303,7 @@ export class Interpreter {
       if (m) return this.invoke(m.cls, m.method, frame.self, args);
       return this.callValueMethod(frame.self as ApexObject, e.name, args, true);
     }
-    if (target instanceof TypeValue) return this.callStaticOn(target.type, e.name, args, frame);
+    if (target instanceof TypeValue && !target.literal) return this.callStaticOn(target.type, e.name, args, frame);
     if (target instanceof Namespace) {
       const fn = this.registry.findStatic(target.name, e.name);
       if (fn) return fn({ interp: this, self: undefined }, args);

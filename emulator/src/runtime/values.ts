@@ -18,6 +18,7 @@
  * | class instance | `ApexObject`; enum value `EnumValue`; platform objects `NativeObject` |
  */
 import Decimal from 'decimal.js';
+import type { ClassInfo } from './interpreter';
 
 /** A runtime type: canonical name (`Integer`, `List`, `Lead`, `AlowareFieldDescribe.Field`, `System.Pattern`). */
 export interface RType {
@@ -242,7 +243,7 @@ let nextIdentity = 1;
 export class ApexObject {
   readonly identity = nextIdentity++;
   readonly fields = new Map<string, unknown>();
-  constructor(public readonly cls: ClassRef) {}
+  constructor(public readonly cls: ClassInfo) {}
 }
 
 /** A platform object (Pattern, Matcher, HttpRequest, DescribeFieldResult, …): its type name and native state. */
@@ -256,7 +257,11 @@ export class NativeObject {
 
 /** A type used as a value: `Lead.SObjectType`-style tokens are NativeObjects; this marks a bare type name. */
 export class TypeValue {
-  constructor(public readonly type: RType) {}
+  /** `literal`: a `Foo.class` expression (a System.Type value), not a bare type name used for static access. */
+  constructor(
+    public readonly type: RType,
+    public readonly literal = false
+  ) {}
 }
 
 /** The class record an ApexObject points at (defined by the interpreter). */

@@ -1,8 +1,249 @@
 /**
- * (Stub, being written.)
+ * SObject instance methods, Id methods and the SObject/field tokens (Apex Reference Guide: SObject Class, Id Class;
+ * Apex Developer Guide: Understanding Apex Describe Information, field tokens).
  */
+import type { Org } from '../data/org';
+import { copyRecord } from '../data/org';
+import { coerceFieldValue } from '../data/fieldValues';
+import type { Interpreter } from '../runtime/interpreter';
+import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
+import { ApexId, ApexList, ApexMap, NativeObject, SObjectValue, STRING, OBJECT, T } from '../runtime/values';
+
+export const orgOf = (interp: Interpreter): Org => interp.platform as unknown as Org;
+
+/** The `Schema.SObjectType` token of an object (one per object name). */
+export function sobjectToken(object: string): NativeObject {
+  return new NativeObject('Schema.SObjectType', {
+    object,
+    __toString: () => object,
+    __equals: (o: NativeObject) => o.type === 'Schema.SObjectType' && String(o.data.object).toLowerCase() === object.toLowerCase()
+  });
+}
+
+/** The `Schema.SObjectField` token of a field. */
+export function fieldToken(object: string, field: string): NativeObject {
+  return new NativeObject('Schema.SObjectField', {
+    object,
+    field,
+    __toString: () => field,
+    __equals: (o: NativeObject) =>
+      o.type === 'Schema.SObjectField' &&
+      String(o.data.object).toLowerCase() === object.toLowerCase() &&
+      String(o.data.field).toLowerCase() === field.toLowerCase()
+  });
+}
 
 export function registerSobjects(r: Registry): void {
-  void r;
+  registerCustomTypes(r);
+  // Field values take the field's type (called by the interpreter on every record write).
+  r.static('$sobject', 'coerceField', ({ interp }, [object, field, value]) => {
+    const f = orgOf(interp).field(object as string, field as string);
+    return f ? coerceFieldValue(f, value) : value;
+  });
+  // `Lead.SObjectType`, `Lead.Email` (field token).
+  r.method('$sobjectstatic', 'field', ({ interp, self }, [name]) => {
+    const object = self as string;
+    const key = (name as string).toLowerCase();
+    if (key === 'sobjecttype') return sobjectToken(object);
+    const f = orgOf(interp).field(object, key);
+    if (!f) throw fault('System.SObjectException', `Invalid field ${str(name)} for ${object}`);
+    return fieldToken(object, f.name);
+  });
+  r.static('$sobjecttype', 'token', (_c, [object]) => sobjectToken(object as string));
+
+  const rec = (v: unknown): SObjectValue => v as SObjectValue;
+  const fieldArg = (v: unknown): string => (v instanceof NativeObject ? String(v.data.field) : str(v));
+
+  r.method('SObject', 'get', ({ interp, self }, [name]) => {
+    const text = fieldArg(name);
+    if (text.includes('.')) {
+      const [rel, ...rest] = text.split('.');
+      const parent = interp.sobjectGet(rec(self), rel);
+      if (parent === null) return null;
+      return interp.callValueMethod(parent, 'get', [rest.join('.')], false);
+    }
+    return interp.sobjectGet(rec(self), text);
+  });
+  r.method('SObject', 'put', ({ interp, self }, [name, value]) => {
+    const text = fieldArg(name);
+    const old = rec(self).values.get(text.toLowerCase()) ?? null;
+    interp.sobjectPut(rec(self), text, value);
+    return old;
+  });
+  r.method('SObject', 'getSObject', ({ self }, [name]) => rec(self).values.get(fieldArg(name).toLowerCase()) ?? null);
+  r.method('SObject', 'putSObject', ({ self }, [name, value]) => {
+    rec(self).values.set(fieldArg(name).toLowerCase(), value);
+    rec(self).names.set(fieldArg(name).toLowerCase(), fieldArg(name));
+    return null;
+  });
+  r.method('SObject', 'getSObjects', ({ self }, [name]) => rec(self).values.get(fieldArg(name).toLowerCase()) ?? null);
+  r.method('SObject', 'getSObjectType', ({ self }) => sobjectToken(rec(self).object));
+  r.method('SObject', 'isSet', ({ self }, [name]) => rec(self).values.has(fieldArg(name).toLowerCase()));
+  r.method('SObject', 'getPopulatedFieldsAsMap', ({ self }) => {
+    const map = new ApexMap(STRING, OBJECT);
+    for (const [k, v] of rec(self).values) {
+      const name = rec(self).names.get(k) ?? k;
+      map.map.set('s' + name, [name, v]);
+    }
+    return map;
+  });
+  r.method('SObject', 'clone', ({ interp, self }, args) => {
+    const [preserveId = false, deep = false, preserveTimestamps = false] = args as boolean[];
+    const src = rec(self);
+    const c = copyRecord(src);
+    c.queried = null;
+    if (!preserveId) {
+      c.values.delete('id');
+      c.names.delete('id');
+    }
+    if (!preserveTimestamps) {
+      for (const f of ['createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp']) {
+        c.values.delete(f);
+        c.names.delete(f);
+      }
+    }
+    if (deep) {
+      for (const [k, v] of c.values) {
+        if (v instanceof SObjectValue) c.values.set(k, interp.callValueMethod(v, 'clone', [true, true, true], false));
+      }
+    }
+    return c;
+  });
+  r.method('SObject', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
+  r.method('SObject', 'hashCode', ({ self }) => rec(self).values.size);
+  r.method('SObject', 'toString', ({ self }) => str(self));
+  r.method('SObject', 'addError', ({ self }, args) => {
+    const errors = (rec(self) as unknown as { errors?: string[] }).errors ?? [];
+    errors.push(str(args[args.length - 1] instanceof Object && typeof args[0] !== 'string' ? args[1] : args[0]));
+    (rec(self) as unknown as { errors?: string[] }).errors = errors;
+    return null;
+  });
+  r.method('SObject', 'hasErrors', ({ self }) => ((rec(self) as unknown as { errors?: string[] }).errors ?? []).length > 0);
+
+  // ---------------------------------------------------------------- Id
+  r.static('Id', 'valueOf', ({ interp }, [text]) => {
+    if (text === null) return null;
+    return interp.toId(str(text));
+  });
+  r.method('Id', 'getSObjectType', ({ interp, self }) => {
+    const o = orgOf(interp).objectByPrefix((self as ApexId).prefix);
+    if (!o) throw fault('System.StringException', `Invalid id: ${(self as ApexId).value}`);
+    return sobjectToken(o.name);
+  });
+  r.method('Id', 'to15', ({ self }) => (self as ApexId).value.substring(0, 15));
+  r.method('Id', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
+  r.method('Id', 'hashCode', ({ self }) => (self as ApexId).value.length);
+  r.method('Id', 'toString', ({ self }) => (self as ApexId).value);
+  void ApexList;
+  void T;
+}
+
+/**
+ * Custom metadata (`Type__mdt.getAll()`, `getInstance(developerName)`: Apex Reference Guide, Custom Metadata Type
+ * Methods) and custom settings (`getOrgDefaults()`, `getInstance([userOrProfileId])`, `getValues(id)`, list
+ * settings `getAll()`: Custom Settings Methods). Custom metadata reads from the deployed records; settings from the
+ * org's setting rows (SetupOwnerId = the org, a profile or a user).
+ */
+export function registerCustomTypes(r: Registry): void {
+  const mdtRecords = (interp: Interpreter, type: string): SObjectValue[] => {
+    const org = orgOf(interp);
+    const records: SObjectValue[] = [];
+    for (const m of org.project?.customMetadata ?? []) {
+      if (m.type.toLowerCase() !== type.toLowerCase()) continue;
+      const rec = org.record(type, {
+        DeveloperName: m.developerName,
+        MasterLabel: m.label,
+        Label: m.label,
+        QualifiedApiName: m.developerName,
+        NamespacePrefix: org.project?.namespace || null,
+        ...m.values
+      });
+      records.push(rec);
+    }
+    return records;
+  };
+  r.static('$sobjecttype', 'getAll', ({ interp, self }) => {
+    const type = String(self);
+    const org = orgOf(interp);
+    const model = org.object(type);
+    const map = new ApexMap(STRING, T(model?.name ?? type));
+    if (model?.kind === 'custom-metadata') {
+      for (const rec of mdtRecords(interp, type)) {
+        const name = String(rec.values.get('developername'));
+        map.map.set('s' + name, [name, rec]);
+      }
+      return map;
+    }
+    for (const rec of org.table(type).values()) {
+      const name = String(rec.values.get('name'));
+      map.map.set('s' + name, [name, copyRecord(rec)]);
+    }
+    return map;
+  });
+  r.static('$sobjecttype', 'getInstance', ({ interp, self }, args) => {
+    const type = String(self);
+    const org = orgOf(interp);
+    const model = org.object(type);
+    if (model?.kind === 'custom-metadata') {
+      const name = str(args[0]);
+      return mdtRecords(interp, type).find((rec) => String(rec.values.get('developername')).toLowerCase() === name.toLowerCase()) ?? null;
+    }
+    if (model?.kind === 'custom-setting-list') {
+      const name = str(args[0]);
+      const found = [...org.table(type).values()].find((rec) => rec.values.get('name') === name);
+      return found ? copyRecord(found) : null;
+    }
+    return hierarchyInstance(interp, type, args.length ? (args[0] as ApexId | null) : org.user.id, true);
+  });
+  r.static('$sobjecttype', 'getValues', ({ interp, self }, [key]) => {
+    const type = String(self);
+    const org = orgOf(interp);
+    if (org.object(type)?.kind === 'custom-setting-list') {
+      const found = [...org.table(type).values()].find((rec) => rec.values.get('name') === key);
+      return found ? copyRecord(found) : null;
+    }
+    const owner = key instanceof ApexId ? key.value : str(key);
+    const found = [...org.table(type).values()].find((rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === owner);
+    return found ? copyRecord(found) : null;
+  });
+  r.static('$sobjecttype', 'getOrgDefaults', ({ interp, self }) => {
+    const type = String(self);
+    const org = orgOf(interp);
+    const orgId = [...org.table('Organization').values()][0].values.get('id') as ApexId;
+    const found = [...org.table(type).values()].find((rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === orgId.value);
+    if (found) return copyRecord(found);
+    // No org-level row: an empty record with the field defaults (documented: getOrgDefaults returns an empty setting).
+    const empty = org.newSObject(type, true);
+    return empty;
+  });
+}
+
+/** Hierarchy setting for a user: the user's row, else the profile's, else the org's; fields merged from the higher levels. */
+function hierarchyInstance(interp: Interpreter, type: string, who: ApexId | null, merge: boolean): SObjectValue {
+  const org = orgOf(interp);
+  const rows = [...org.table(type).values()];
+  const owner = (id: string | undefined): SObjectValue | undefined =>
+    id ? rows.find((rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === id) : undefined;
+  const user = who ? org.table('User').get(who.value) : undefined;
+  const profileId = (user?.values.get('profileid') as ApexId | undefined)?.value;
+  const orgId = ([...org.table('Organization').values()][0].values.get('id') as ApexId).value;
+  const levels = [owner(who?.value), owner(profileId), owner(orgId)].filter((x): x is SObjectValue => !!x);
+  const result = org.newSObject(type, true);
+  if (levels.length === 0) {
+    if (who) interp.sobjectPut(result, 'SetupOwnerId', who);
+    return result;
+  }
+  const first = copyRecord(levels[0]);
+  if (!merge) return first;
+  for (const lower of levels.slice(1)) {
+    for (const [k, v] of lower.values) {
+      if (!first.values.has(k) || first.values.get(k) === null) {
+        if (k === 'id' || k === 'setupownerid' || k === 'name') continue;
+        first.values.set(k, v);
+        first.names.set(k, lower.names.get(k) ?? k);
+      }
+    }
+  }
+  return first;
 }
