@@ -1238,6 +1238,10 @@ export class Interpreter {
     }
     if (target instanceof TypeValue && !target.literal) return this.staticField(target.type, name, frame);
     if (target instanceof SObjectValue) return this.sobjectGet(target, name);
+    // `[SELECT Id FROM X LIMIT 1].Id`: a query used as a single record.
+    if (target instanceof ApexList && this.platform.objectName(target.elemType.name.toLowerCase())) {
+      return this.sobjectGet(this.singleRow(target) as SObjectValue, name);
+    }
     if (target instanceof ApexObject) {
       if (target.cls.isException && !target.cls.decl) throw fault('System.TypeException', `Invalid field ${name}`);
       for (let s: ClassInfo | null = target.cls; s; s = this.superOf(s)) {
@@ -1919,8 +1923,21 @@ export class Interpreter {
         return v;
       case 'String':
         return v instanceof ApexId ? v.value : v;
+      case 'List':
+      case 'Set':
+      case 'Map':
+      case 'Object':
+        return v;
     }
+    if (v instanceof ApexList && (t.name === 'SObject' || this.platform.objectName(t.name.toLowerCase()))) return this.singleRow(v);
     return v;
+  }
+
+  /** A SOQL result assigned to a single SObject (Apex Developer Guide, SOQL statements: exactly one row). */
+  singleRow(list: ApexList): unknown {
+    if (list.items.length === 0) throw fault('System.QueryException', 'List has no rows for assignment to SObject');
+    if (list.items.length > 1) throw fault('System.QueryException', 'List has more than 1 row for assignment to SObject');
+    return list.items[0];
   }
 
   // helpers for natives
