@@ -175,6 +175,8 @@ export interface Platform {
   runAs(user: unknown, body: () => void, interp: Interpreter): void;
   /** Called once per executed statement (line coverage, CPU estimate). */
   onStatement?(file: string, line: number): void;
+  /** A call of an `@future` method: the platform queues it (returns true) instead of running it now. */
+  onFutureCall?(cls: ClassInfo, method: MethodDecl, args: unknown[], interp: Interpreter): boolean;
 }
 
 export interface TransactionState {
@@ -523,7 +525,10 @@ export class Interpreter {
     return -1;
   }
 
-  invoke(cls: ClassInfo, method: MethodDecl, self: ApexObject | null, args: unknown[]): unknown {
+  invoke(cls: ClassInfo, method: MethodDecl, self: ApexObject | null, args: unknown[], direct = false): unknown {
+    if (!direct && method.annotations.length > 0 && this.platform?.onFutureCall && method.annotations.some((a) => a.name.toLowerCase() === 'future')) {
+      if (this.platform.onFutureCall(cls, method, args, this)) return null;
+    }
     if (!method.body) {
       throw fault('System.UnexpectedException', `Abstract method called: ${cls.name}.${method.name}`);
     }
@@ -624,6 +629,12 @@ export class Interpreter {
   }
 
   private exceptionCtorArgs(obj: ApexObject, args: unknown[]): void {
+    const hidden = this.registry.lookupType(obj.cls.name)?.hiddenConstructorMessage;
+    if (hidden !== undefined && typeof args[0] === 'string') {
+      obj.fields.set('$clientMessage', args[0]);
+      obj.fields.set('$message', hidden);
+      return;
+    }
     for (const a of args) {
       if (typeof a === 'string' || a === null) obj.fields.set('$message', a);
       else if (a instanceof ApexObject && a.cls.isException) obj.fields.set('$cause', a);
@@ -976,7 +987,8 @@ export class Interpreter {
         return this.evalNew(e, frame);
       case 'newSObject': {
         const t = this.resolveType(e.type, frame.cls);
-        const rec = this.platform.newSObject(t.name, true);
+        // `new Lead(...)` does not load field defaults (only newSObject(null, true) and insert do).
+        const rec = this.platform.newSObject(t.name, false);
         for (const p of e.pairs) {
           this.sobjectPut(rec, p.name, this.eval(p.value, frame));
         }
@@ -1457,10 +1469,7 @@ export class Interpreter {
     }
     const user = this.classByName(t.name);
     if (user) return this.construct(user, args);
-    if (this.platform.objectName(t.name.toLowerCase())) {
-      const rec = this.platform.newSObject(t.name, true);
-      return rec;
-    }
+    if (this.platform.objectName(t.name.toLowerCase())) return this.platform.newSObject(t.name, false);
     const ctor = this.registry.findCtor(t.name);
     if (ctor) return ctor({ interp: this, self: undefined }, args);
     const builtin = this.registry.lookupType(t.name);

@@ -24,6 +24,8 @@ export interface BuiltinType {
   enumValues?: EnumValue[];
   /** Interfaces (for `instanceof` on native objects and user classes implementing platform interfaces). */
   isInterface?: boolean;
+  /** Exceptions whose `getMessage()` hides the constructor's message until `setMessage` (AuraHandledException). */
+  hiddenConstructorMessage?: string;
 }
 
 const lower = (s: string): string => s.toLowerCase();

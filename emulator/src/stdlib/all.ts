@@ -2,13 +2,17 @@
  * Registers every standard-library module beyond System and the collections.
  */
 import type { Registry } from '../runtime/registry';
+import { registerAsync } from './async';
+import { registerCallouts } from './callouts';
 import { registerDatabase } from './database';
 import { registerDates } from './dates';
 import { registerEncoding } from './encoding';
 import { registerJson } from './json';
+import { registerMetadataApi } from './metadataApi';
 import { registerNumbers } from './numbers';
 import { registerPlatform } from './platform';
 import { registerRegex } from './regex';
+import { registerRest } from './rest';
 import { registerSchema } from './schema';
 import { registerSobjects } from './sobjects';
 import { registerStrings } from './strings';
@@ -24,4 +28,8 @@ export function registerAll(r: Registry): void {
   registerSchema(r);
   registerSobjects(r);
   registerPlatform(r);
+  registerAsync(r);
+  registerCallouts(r);
+  registerRest(r);
+  registerMetadataApi(r);
 }

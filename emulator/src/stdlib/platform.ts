@@ -90,31 +90,7 @@ export function registerPlatform(r: Registry): void {
 
   // ---------------------------------------------------------------- Test
   r.static('Test', 'isRunningTest', ({ interp }) => orgOf(interp).inTest);
-  r.static('Test', 'startTest', ({ interp }) => {
-    const hook = orgOf(interp).hooks.startTest as ((i: Interpreter) => void) | undefined;
-    if (hook) hook(interp);
-    return null;
-  });
-  r.static('Test', 'stopTest', ({ interp }) => {
-    const hook = orgOf(interp).hooks.stopTest as ((i: Interpreter) => void) | undefined;
-    if (hook) hook(interp);
-    return null;
-  });
-  r.static('Test', 'setMock', ({ interp }, [type, mock]) => {
-    orgOf(interp).hooks.mock = { type, mock };
-    return null;
-  });
   r.static('Test', 'getStandardPricebookId', () => null);
 
-  // ---------------------------------------------------------------- System execution context
-  const ctx = (name: string): void => {
-    r.static('System', name, ({ interp }) => {
-      const flags = orgOf(interp).hooks.context as Record<string, boolean> | undefined;
-      return flags?.[name] === true;
-    });
-  };
-  ctx('isBatch');
-  ctx('isFuture');
-  ctx('isQueueable');
-  ctx('isScheduled');
+  // Test.startTest/stopTest/setMock and System.isBatch/isFuture/isQueueable/isScheduled: stdlib/async.ts, callouts.ts.
 }

@@ -111,6 +111,9 @@ export function registerSystem(r: Registry): void {
   r.exceptionType('Exception', '');
   for (const name of EXCEPTIONS) r.exceptionType(`System.${name}`);
   r.exceptionType('Database.DmlException', 'System.DmlException');
+  // Known platform quirk: `new AuraHandledException('x').getMessage()` is 'Script-thrown exception' in Apex (the
+  // message still reaches the client); code that logs or tests the message calls setMessage.
+  r.type('System.AuraHandledException', { exceptionParent: 'Exception', hiddenConstructorMessage: 'Script-thrown exception' });
 
   // ---------------------------------------------------------------- System
   r.static('System', 'debug', () => null);
