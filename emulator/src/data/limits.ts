@@ -51,3 +51,8 @@ export class Limits {
     if (this.used[name] > max) throw fault('System.LimitException', LIMITS[name].message + this.used[name]);
   }
 }
+
+/** A fresh set of counters for a new transaction (the snippet / test runner calls it before each run). */
+export function resetLimits(org: { limits: Limits }): void {
+  org.limits = new Limits(org.limits.async);
+}

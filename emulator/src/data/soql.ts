@@ -1,20 +1,949 @@
 /**
- * SOQL over the in-memory org. (Stub: replaced by the full implementation.)
+ * SOQL over the in-memory org (SOQL and SOSL Reference): field lists with parent relationships (`Owner.Email`,
+ * polymorphic `Owner` resolved by Id prefix), simple child sub-queries, WHERE with AND/OR/NOT, every comparison
+ * operator, IN/NOT IN, LIKE, INCLUDES/EXCLUDES, date literals and date formulas (in the running user's time zone),
+ * aggregate functions with GROUP BY (AggregateResult), COUNT(), ORDER BY with NULLS FIRST/LAST, LIMIT/OFFSET,
+ * FOR UPDATE/VIEW/REFERENCE (accepted, no locking), ALL ROWS (deleted rows), and the security clauses WITH
+ * USER_MODE / SECURITY_ENFORCED / SYSTEM_MODE.
+ *
+ * Not modelled: TYPEOF, HAVING, GROUP BY ROLLUP/CUBE, semi-joins (`IN (SELECT …)`), FORMAT()/toLabel()/
+ * convertCurrency() (values returned as stored), fiscal years other than the calendar year, USING SCOPE, WITH DATA
+ * CATEGORY, query locks.
  */
+import { parseExpression, parseSoqlTree, unquote } from '../parse/build';
 import type { Interpreter } from '../runtime/interpreter';
-import { fault } from '../runtime/ops';
+import { compareNumbers, fault, str, toDecimal } from '../runtime/ops';
+import type { Num } from '../runtime/ops';
+import {
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexSet,
+  NativeObject,
+  SObjectValue,
+  T
+} from '../runtime/values';
+import type { FieldModel, ObjectModel } from '../metadata/model';
+import { epochOfLocal, localFieldsOf } from '../stdlib/javaDateFormat';
 import type { Org } from './org';
+import { canRead, isAccessibleField, recordVisible, sharingEnforced } from './access';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Ctx = any;
 
 export interface QueryOptions {
   dynamic: boolean;
   accessLevel?: 'user' | 'system';
   count?: boolean;
+  /** Database.queryWithBinds: bind values by name. */
+  bindMap?: Map<string, unknown>;
 }
 
+/** A path of relationship names ending in a field: `Owner.Profile.Name` → ['Owner','Profile','Name']. */
+type Path = string[];
+
+interface SelectField {
+  k: 'field';
+  path: Path;
+}
+interface SelectAgg {
+  k: 'agg';
+  fn: string;
+  path: Path | null;
+  alias: string;
+}
+interface SelectSub {
+  k: 'sub';
+  relationship: string;
+  ctx: Ctx;
+}
+type SelectItem = SelectField | SelectAgg | SelectSub;
+
+type Cond =
+  | { k: 'and' | 'or'; items: Cond[] }
+  | { k: 'not'; item: Cond }
+  | { k: 'cmp'; path: Path; op: string; value: unknown };
+
+/** A date formula's range of local days [start, end). */
+class DayRange {
+  constructor(
+    readonly start: number,
+    readonly end: number
+  ) {}
+}
+
+export const NO_SUCH_COLUMN = (field: string, object: string): string =>
+  `No such column '${field}' on entity '${object}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`;
+
+export const NOT_SUPPORTED = (object: string): string =>
+  `sObject type '${object}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`;
+
+const qfault = (msg: string): never => {
+  throw fault('System.QueryException', msg);
+};
+
+class QueryRun {
+  readonly accessedFields: { object: string; field: string }[] = [];
+
+  constructor(
+    readonly org: Org,
+    readonly interp: Interpreter,
+    readonly binds: Map<string, unknown>,
+    readonly options: QueryOptions
+  ) {}
+
+  // ------------------------------------------------------------ schema resolution
+
+  object(name: string): ObjectModel {
+    const o = this.org.object(name);
+    if (!o) qfault(NOT_SUPPORTED(name));
+    return o as ObjectModel;
+  }
+
+  /** The reference field a relationship name denotes (`Owner` → OwnerId, `Lead__r` → Lead__c). */
+  relationshipField(object: ObjectModel, rel: string): FieldModel | undefined {
+    const l = rel.toLowerCase();
+    for (const f of Object.values(object.fields)) {
+      if (f.type === 'REFERENCE' && f.relationshipName && f.relationshipName.toLowerCase() === l) return f;
+    }
+    return undefined;
+  }
+
+  /** Validates a path from `object` and returns the final field (the first target object for polymorphic parents). */
+  resolvePath(object: ObjectModel, path: Path): FieldModel {
+    let cur = object;
+    for (let i = 0; i < path.length - 1; i++) {
+      const rf = this.relationshipField(cur, path[i]);
+      if (!rf) return qfault(NO_SUCH_COLUMN(path.slice(0, i + 1).join('.'), cur.name)) as never;
+      this.accessedFields.push({ object: cur.name, field: rf.name });
+      // Polymorphic (Owner → User or Group): the fields of the first target that has the next field.
+      const targets = rf.referenceTo.map((t) => this.org.object(t)).filter((o): o is ObjectModel => !!o);
+      const next = path[i + 1].toLowerCase();
+      const isLast = i + 1 === path.length - 1;
+      const found = targets.find((t) => (isLast ? !!t.fields[next] : !!this.relationshipField(t, path[i + 1])));
+      if (!found) {
+        if (!targets.length) qfault(NO_SUCH_COLUMN(path.slice(0, i + 1).join('.'), cur.name));
+        return qfault(NO_SUCH_COLUMN(path[i + 1], targets[0].name)) as never;
+      }
+      cur = found;
+    }
+    const last = path[path.length - 1];
+    const f = cur.fields[last.toLowerCase()];
+    if (!f) return qfault(NO_SUCH_COLUMN(last, cur.name)) as never;
+    this.accessedFields.push({ object: cur.name, field: f.name });
+    return f;
+  }
+
+  /** The value of a path on a stored record (parents followed through the tables). */
+  valueOf(rec: SObjectValue, path: Path): unknown {
+    let cur: SObjectValue | null = rec;
+    for (let i = 0; i < path.length - 1 && cur; i++) {
+      cur = this.parentOf(cur, path[i]);
+    }
+    if (!cur) return null;
+    return cur.values.get(path[path.length - 1].toLowerCase()) ?? null;
+  }
+
+  parentOf(rec: SObjectValue, rel: string): SObjectValue | null {
+    const model = this.org.object(rec.object);
+    if (!model) return null;
+    const rf = this.relationshipField(model, rel);
+    if (!rf) return null;
+    const id = rec.values.get(rf.name.toLowerCase());
+    if (!(id instanceof ApexId)) return null;
+    return findById(this.org, id);
+  }
+
+  // ------------------------------------------------------------ binds and values
+
+  bind(ctx: Ctx): unknown {
+    const text: string = ctx.expression().getText();
+    if (this.binds.has(text)) return this.binds.get(text);
+    if (this.options.bindMap) {
+      const m = this.options.bindMap;
+      if (m.has(text)) return m.get(text);
+      for (const [k, v] of m) if (k.toLowerCase() === text.toLowerCase()) return v;
+      return qfault(`Key '${text}' does not exist in the bindMap`);
+    }
+    const frame = this.interp.stack[this.interp.stack.length - 1];
+    if (!frame) return qfault(`Variable does not exist: ${text}`);
+    try {
+      return this.interp.eval(parseExpression(text), frame);
+    } catch (e) {
+      throw this.interp.materialize(e);
+    }
+  }
+
+  value(ctx: Ctx): unknown {
+    if (ctx.NULL()) return null;
+    if (ctx.BooleanLiteral()) return ctx.BooleanLiteral().getText().toLowerCase() === 'true';
+    if (ctx.signedNumber()) return ApexDecimal.of(ctx.signedNumber().getText());
+    if (ctx.IntegerLiteral()) return ApexDecimal.of(ctx.getText());
+    if (ctx.StringLiteral()) return unquote(ctx.StringLiteral().getText());
+    if (ctx.MultilineStringLiteral()) return unquote(ctx.MultilineStringLiteral().getText());
+    if (ctx.DateLiteral()) return parseDate(ctx.DateLiteral().getText());
+    if (ctx.DateTimeLiteral()) return parseDatetime(ctx.DateTimeLiteral().getText());
+    if (ctx.dateFormula()) return this.dateFormula(ctx.dateFormula());
+    if (ctx.boundExpression()) return this.bind(ctx.boundExpression());
+    if (ctx.valueList()) return ctx.valueList().value_list().map((v: Ctx) => this.value(v));
+    if (ctx.subQuery()) return qfault('Semi-join sub-selects are not supported by the emulator');
+    if (ctx.IntegralCurrencyLiteral()) return ApexDecimal.of(ctx.getText().replace(/^[A-Z]{3}/, ''));
+    return qfault(`unexpected token: '${ctx.getText()}'`);
+  }
+
+  today(): ApexDate {
+    const f = localFieldsOf(this.interp.now(), this.interp.user.timeZone);
+    return new ApexDate(f.year, f.month, f.day);
+  }
+
+  dateFormula(ctx: Ctx): DayRange {
+    const text: string = ctx.getText().toUpperCase();
+    const [name, nText] = text.split(':');
+    const n = nText === undefined ? 0 : parseInt(nText, 10);
+    return formulaRange(name, n, this.today());
+  }
+
+  // ------------------------------------------------------------ WHERE
+
+  cond(ctx: Ctx, object: ObjectModel): Cond {
+    // whereLogicalExpression / logicalExpression
+    const items: Ctx[] = ctx.whereConditionalExpression_list ? ctx.whereConditionalExpression_list() : ctx.conditionalExpression_list();
+    const parts = items.map((c: Ctx) => this.condItem(c, object));
+    if (ctx.NOT()) return { k: 'not', item: parts[0] };
+    if (parts.length === 1) return parts[0];
+    return { k: ctx.SOQLOR_list().length ? 'or' : 'and', items: parts };
+  }
+
+  condItem(ctx: Ctx, object: ObjectModel): Cond {
+    const inner = ctx.whereLogicalExpression ? ctx.whereLogicalExpression() : ctx.logicalExpression();
+    if (inner) return this.cond(inner, object);
+    const fe: Ctx = ctx.whereFieldExpression ? ctx.whereFieldExpression().fieldExpression() : ctx.fieldExpression();
+    if (!fe) return qfault(`unexpected token: '${ctx.getText()}'`);
+    if (!fe.fieldName()) return qfault('Functions in WHERE are not supported by the emulator');
+    const path = fieldPath(fe.fieldName());
+    const f = this.resolvePath(object, path);
+    if (!f.filterable || f.longText) qfault(`field '${f.name}' can not be filtered in a query call`);
+    const opCtx = fe.comparisonOperator();
+    const op = children(opCtx)
+      .map((c: Ctx) => c.getText().toUpperCase())
+      .join(' ');
+    const value = this.value(fe.value());
+    if ((f.type === 'ID' || f.type === 'REFERENCE') && typeof value === 'string' && value !== '' && !ApexId.parse(value)) {
+      if (op === '=' || op === '!=' || op === '<>') qfault(`invalid ID field: ${value}`);
+    }
+    return { k: 'cmp', path, op: op === '<>' ? '!=' : op, value };
+  }
+
+  test(c: Cond, rec: SObjectValue): boolean {
+    switch (c.k) {
+      case 'and':
+        return c.items.every((i) => this.test(i, rec));
+      case 'or':
+        return c.items.some((i) => this.test(i, rec));
+      case 'not':
+        return !this.test(c.item, rec);
+      case 'cmp':
+        return compareOp(c.op, this.valueOf(rec, c.path), c.value, this.interp.user.timeZone);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- public entry
+
 export function executeQuery(org: Org, interp: Interpreter, text: string, binds: Map<string, unknown>, options: QueryOptions): unknown {
-  void org;
-  void interp;
-  void binds;
-  void options;
-  throw fault('System.QueryException', `SOQL not supported yet: ${text}`);
+  let tree: Ctx;
+  try {
+    tree = parseSoqlTree(text);
+  } catch (e) {
+    throw fault('System.QueryException', (e as Error).message.replace(/^.*?:\s*/, ''));
+  }
+  org.limits.add('queries');
+  const run = new QueryRun(org, interp, binds, options);
+  return runQuery(run, tree);
+}
+
+function runQuery(run: QueryRun, q: Ctx): unknown {
+  const { org, interp } = run;
+  const from: Ctx = q.fromNameList();
+  const objectName = fieldPath(from.fieldName(0)).join('.');
+  const object = run.object(objectName);
+
+  // Security clause.
+  let mode: 'user' | 'system' | 'enforced' | null = run.options.accessLevel === 'user' ? 'user' : null;
+  const w = q.withClause();
+  if (w) {
+    if (w.USER_MODE()) mode = 'user';
+    else if (w.SYSTEM_MODE()) mode = 'system';
+    else if (w.SECURITY_ENFORCED()) mode = 'enforced';
+  }
+  if (mode === 'user' && !canRead(org, object.name)) qfault(NOT_SUPPORTED(object.name));
+
+  // SELECT list.
+  const items: SelectItem[] = [];
+  let countOnly = false;
+  let exprN = 0;
+  for (const e of q.selectList().selectEntry_list() as Ctx[]) {
+    if (e.subQuery()) {
+      const sub = e.subQuery();
+      items.push({ k: 'sub', relationship: fieldPath(sub.fromNameList().fieldName(0)).join('.'), ctx: sub });
+      continue;
+    }
+    if (e.typeOf()) qfault('TYPEOF is not supported by the emulator');
+    const fn: Ctx = e.soqlFunction();
+    if (fn) {
+      const name = fn.getChild(0).getText().toUpperCase();
+      if (name === 'FIELDS') {
+        const which = fn.soqlFieldsParameter().getText().toUpperCase();
+        for (const f of Object.values(object.fields)) {
+          if (which === 'ALL' || (which === 'CUSTOM') === f.custom) items.push({ k: 'field', path: [f.name] });
+        }
+        continue;
+      }
+      if (name === 'TOLABEL' || name === 'FORMAT' || name === 'CONVERTCURRENCY') {
+        const inner = fn.fieldName() ?? fn.soqlFunction()?.fieldName();
+        if (inner) {
+          const p = fieldPath(inner);
+          run.resolvePath(object, p);
+          items.push({ k: 'field', path: p });
+        }
+        continue;
+      }
+      const argCtx: Ctx = fn.fieldName();
+      const path = argCtx ? fieldPath(argCtx) : null;
+      if (path) run.resolvePath(object, path);
+      if (name === 'COUNT' && !path) {
+        countOnly = true;
+        continue;
+      }
+      const alias = e.soqlId() ? e.soqlId().getText() : `expr${exprN++}`;
+      items.push({ k: 'agg', fn: name, path, alias });
+      continue;
+    }
+    const path = fieldPath(e.fieldName());
+    const alias = e.soqlId() ? e.soqlId().getText() : null;
+    void alias;
+    run.resolvePath(object, path);
+    items.push({ k: 'field', path });
+  }
+
+  const where = q.whereClause() ? run.cond(q.whereClause().whereLogicalExpression(), object) : null;
+  const groupBy: Path[] = [];
+  if (q.groupByClause()) {
+    const g = q.groupByClause();
+    if (g.ROLLUP() || g.CUBE()) qfault('GROUP BY ROLLUP/CUBE is not supported by the emulator');
+    if (g.HAVING()) qfault('HAVING is not supported by the emulator');
+    for (const fg of g.fieldGroupByList().fieldGroupBy_list() as Ctx[]) {
+      if (!fg.fieldName()) qfault('GROUP BY functions are not supported by the emulator');
+      const p = fieldPath(fg.fieldName());
+      run.resolvePath(object, p);
+      groupBy.push(p);
+    }
+  }
+  const order: { path: Path | null; agg: string | null; desc: boolean; nullsLast: boolean }[] = [];
+  if (q.orderByClause()) {
+    for (const fo of q.orderByClause().fieldOrderList().fieldOrder_list() as Ctx[]) {
+      const desc = !!fo.DESC();
+      const nullsLast = fo.NULLS() ? !!fo.LAST() : false;
+      if (fo.fieldName()) {
+        const p = fieldPath(fo.fieldName());
+        run.resolvePath(object, p);
+        order.push({ path: p, agg: null, desc, nullsLast });
+      } else {
+        order.push({ path: null, agg: fo.soqlFunction().getText().toLowerCase(), desc, nullsLast });
+      }
+    }
+  }
+  const limit = q.limitClause() ? intOf(q.limitClause(), run) : null;
+  const offset = q.offsetClause() ? intOf(q.offsetClause(), run) : 0;
+  const allRows = !!q.allRowsClause();
+
+  // Field-level security.
+  if (mode === 'user' || mode === 'enforced') {
+    const denied = run.accessedFields.filter((a) => !isAccessibleField(org, a.object, a.field) || !canRead(org, a.object));
+    if (denied.length) {
+      if (mode === 'enforced') qfault('Insufficient permissions: secure query included inaccessible field');
+      const first = denied[0];
+      const ex = fault('System.QueryException', first.object === object.name ? NO_SUCH_COLUMN(first.field, object.name) : NOT_SUPPORTED(first.object));
+      throw ex;
+    }
+  }
+
+  // Rows.
+  const sharing = mode === 'user' || sharingEnforced(interp);
+  let rows = [...org.table(object.name).values()].filter((r) => {
+    if (r.values.get('isdeleted') === true && !allRows) return false;
+    if (sharing && !recordVisible(org, r)) return false;
+    return !where || run.test(where, r);
+  });
+
+  const aggregate = items.some((i) => i.k === 'agg') || groupBy.length > 0;
+  if (countOnly && !aggregate) {
+    if (items.length) qfault('COUNT() cannot be used with other fields');
+    org.limits.add('queryRows', 1);
+    let n = rows.length - offset;
+    if (limit !== null) n = Math.min(n, limit);
+    return Math.max(0, n);
+  }
+
+  if (aggregate) {
+    return aggregateRows(run, object, rows, items, groupBy, order, limit, offset);
+  }
+
+  if (order.length) rows = sortRows(run, rows, order);
+  rows = rows.slice(offset, limit === null ? undefined : offset + limit);
+  org.limits.add('queryRows', rows.length);
+  const out = rows.map((r) => project(run, object, r, items, mode));
+  return new ApexList(T(object.name), out);
+}
+
+function intOf(ctx: Ctx, run: QueryRun): number {
+  if (ctx.IntegerLiteral()) return parseInt(ctx.IntegerLiteral().getText(), 10);
+  const v = run.bind(ctx.boundExpression());
+  if (v === null || v === undefined) return qfault('LIMIT/OFFSET bind value cannot be null');
+  return Number(str(v));
+}
+
+/** A copy of a stored record with only the selected fields (and Id), parents nested under their relationship names. */
+function project(run: QueryRun, object: ObjectModel, rec: SObjectValue, items: SelectItem[], mode: string | null): SObjectValue {
+  const out = new SObjectValue(object.name);
+  out.queried = new Set();
+  const put = (target: SObjectValue, model: ObjectModel | undefined, name: string, value: unknown): void => {
+    const f = model?.fields[name.toLowerCase()];
+    const key = (f?.name ?? name).toLowerCase();
+    target.values.set(key, value);
+    target.names.set(key, f?.name ?? name);
+    target.queried?.add(key);
+  };
+  put(out, object, 'Id', rec.values.get('id') ?? null);
+  for (const item of items) {
+    if (item.k === 'field') {
+      let src: SObjectValue | null = rec;
+      let dst = out;
+      for (let i = 0; i < item.path.length - 1; i++) {
+        const model = src ? run.org.object(src.object) : undefined;
+        const rf = model ? run.relationshipField(model, item.path[i]) : undefined;
+        const relName = rf?.relationshipName ?? item.path[i];
+        const key = relName.toLowerCase();
+        const parent: SObjectValue | null = src ? run.parentOf(src, item.path[i]) : null;
+        if (!parent) {
+          if (!dst.values.has(key)) {
+            dst.values.set(key, null);
+            dst.names.set(key, relName);
+            dst.queried?.add(key);
+          }
+          src = null;
+          break;
+        }
+        let next = dst.values.get(key);
+        if (!(next instanceof SObjectValue)) {
+          next = new SObjectValue(parent.object);
+          (next as SObjectValue).queried = new Set();
+          put(next as SObjectValue, run.org.object(parent.object), 'Id', parent.values.get('id') ?? null);
+          dst.values.set(key, next);
+          dst.names.set(key, relName);
+          dst.queried?.add(key);
+        }
+        dst = next as SObjectValue;
+        src = parent;
+      }
+      if (src) {
+        const last = item.path[item.path.length - 1];
+        const model = run.org.object(src.object);
+        if (model?.fields[last.toLowerCase()]) put(dst, model, last, copyValue(src.values.get(last.toLowerCase()) ?? null));
+      }
+    } else if (item.k === 'sub') {
+      const rel = childRelationship(run.org, object, item.relationship);
+      if (!rel) qfault(`Didn't understand relationship '${item.relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+      const { child, field } = rel as { child: ObjectModel; field: FieldModel };
+      const children = runSubQuery(run, child, field, item.ctx, rec.values.get('id') as ApexId, mode);
+      const key = item.relationship.toLowerCase();
+      out.values.set(key, children);
+      out.names.set(key, item.relationship);
+      out.queried.add(key);
+    }
+  }
+  return out;
+}
+
+function copyValue(v: unknown): unknown {
+  return v;
+}
+
+/** Child relationship `Aloware_Sync_Logs__r` of Lead: the child object and its lookup. Named `<RelName>s` / plural label. */
+function childRelationship(org: Org, parent: ObjectModel, rel: string): { child: ObjectModel; field: FieldModel } | null {
+  const l = rel.toLowerCase();
+  for (const o of org.objects.values()) {
+    for (const f of Object.values(o.fields)) {
+      if (f.type !== 'REFERENCE' || !f.referenceTo.some((t) => t.toLowerCase() === parent.name.toLowerCase())) continue;
+      const names = new Set<string>();
+      const declared = (f as FieldModel & { childRelationshipName?: string }).childRelationshipName;
+      if (declared) names.add(declared.toLowerCase() + (f.custom ? '__r' : ''));
+      names.add(o.labelPlural.replace(/\s+/g, '_').toLowerCase() + (o.custom ? '__r' : ''));
+      names.add(o.name.replace(/__c$/i, '').toLowerCase() + 's' + (o.custom ? '__r' : ''));
+      if (names.has(l)) return { child: o, field: f };
+    }
+  }
+  return null;
+}
+
+function runSubQuery(run: QueryRun, child: ObjectModel, field: FieldModel, ctx: Ctx, parentId: ApexId, mode: string | null): ApexList {
+  const items: SelectItem[] = [];
+  for (const e of ctx.subFieldList().subFieldEntry_list() as Ctx[]) {
+    if (!e.fieldName()) qfault('Only fields are supported in sub-queries by the emulator');
+    const p = fieldPath(e.fieldName());
+    run.resolvePath(child, p);
+    items.push({ k: 'field', path: p });
+  }
+  const where = ctx.whereClause() ? run.cond(ctx.whereClause().whereLogicalExpression(), child) : null;
+  let rows = [...run.org.table(child.name).values()].filter(
+    (r) =>
+      r.values.get('isdeleted') !== true &&
+      r.values.get(field.name.toLowerCase()) instanceof ApexId &&
+      (r.values.get(field.name.toLowerCase()) as ApexId).value === parentId.value &&
+      (!where || run.test(where, r))
+  );
+  if (ctx.orderByClause()) {
+    const order = (ctx.orderByClause().fieldOrderList().fieldOrder_list() as Ctx[]).map((fo: Ctx) => ({
+      path: fieldPath(fo.fieldName()),
+      agg: null,
+      desc: !!fo.DESC(),
+      nullsLast: fo.NULLS() ? !!fo.LAST() : false
+    }));
+    rows = sortRows(run, rows, order);
+  }
+  if (ctx.limitClause()) rows = rows.slice(0, intOf(ctx.limitClause(), run));
+  run.org.limits.add('queryRows', rows.length);
+  return new ApexList(
+    T(child.name),
+    rows.map((r) => project(run, child, r, items, mode))
+  );
+}
+
+// ---------------------------------------------------------------- aggregates
+
+function aggregateRows(
+  run: QueryRun,
+  object: ObjectModel,
+  rows: SObjectValue[],
+  items: SelectItem[],
+  groupBy: Path[],
+  order: { path: Path | null; agg: string | null; desc: boolean; nullsLast: boolean }[],
+  limit: number | null,
+  offset: number
+): ApexList {
+  for (const i of items) {
+    if (i.k === 'field' && !groupBy.some((g) => g.join('.').toLowerCase() === i.path.join('.').toLowerCase())) {
+      qfault(`Field must be grouped or aggregated: ${i.path[i.path.length - 1]}`);
+    }
+  }
+  const groups = new Map<string, SObjectValue[]>();
+  for (const r of rows) {
+    const key = groupBy.map((g) => groupKey(run.valueOf(r, g))).join('\u0000');
+    const list = groups.get(key) ?? [];
+    list.push(r);
+    groups.set(key, list);
+  }
+  if (groupBy.length === 0 && groups.size === 0) groups.set('', []);
+  let results: { values: Map<string, unknown>; names: Map<string, string>; rows: SObjectValue[] }[] = [];
+  for (const members of groups.values()) {
+    const values = new Map<string, unknown>();
+    const names = new Map<string, string>();
+    for (const i of items) {
+      if (i.k === 'field') {
+        const f = run.resolvePath(object, i.path);
+        values.set(f.name.toLowerCase(), members.length ? run.valueOf(members[0], i.path) : null);
+        names.set(f.name.toLowerCase(), f.name);
+      } else if (i.k === 'agg') {
+        values.set(i.alias.toLowerCase(), aggregate(run, i, members));
+        names.set(i.alias.toLowerCase(), i.alias);
+      }
+    }
+    results.push({ values, names, rows: members });
+  }
+  if (order.length) {
+    results.sort((a, b) => {
+      for (const o of order) {
+        const va = o.path ? (a.rows.length ? run.valueOf(a.rows[0], o.path) : null) : aggregateByText(run, o.agg as string, a.rows, object);
+        const vb = o.path ? (b.rows.length ? run.valueOf(b.rows[0], o.path) : null) : aggregateByText(run, o.agg as string, b.rows, object);
+        const c = compareForOrder(va, vb, o.desc, o.nullsLast);
+        if (c) return c;
+      }
+      return 0;
+    });
+  }
+  results = results.slice(offset, limit === null ? undefined : offset + limit);
+  const onlyCounts = items.every((i) => i.k !== 'agg' || i.fn === 'COUNT' || i.fn === 'COUNT_DISTINCT');
+  run.org.limits.add('queryRows', onlyCounts ? results.length : rows.length);
+  return new ApexList(
+    T('Schema.AggregateResult'),
+    results.map((r) => newAggregateResult(r.values, r.names))
+  );
+}
+
+export function newAggregateResult(values: Map<string, unknown>, names: Map<string, string>): NativeObject {
+  return new NativeObject('Schema.AggregateResult', {
+    values,
+    names,
+    __toString: () => `AggregateResult:{${[...values.entries()].map(([k, v]) => `${names.get(k) ?? k}=${str(v)}`).join(', ')}}`
+  });
+}
+
+function aggregateByText(run: QueryRun, text: string, rows: SObjectValue[], object: ObjectModel): unknown {
+  const m = /^(\w+)\(([\w.]*)\)$/.exec(text);
+  if (!m) return null;
+  const path = m[2] ? m[2].split('.') : null;
+  if (path) run.resolvePath(object, path);
+  return aggregate(run, { k: 'agg', fn: m[1].toUpperCase(), path, alias: '' }, rows);
+}
+
+function aggregate(run: QueryRun, i: SelectAgg, rows: SObjectValue[]): unknown {
+  const vals = i.path ? rows.map((r) => run.valueOf(r, i.path as Path)).filter((v) => v !== null && v !== undefined) : rows;
+  switch (i.fn) {
+    case 'COUNT':
+      return i.path ? vals.length : rows.length;
+    case 'COUNT_DISTINCT':
+      return new Set(vals.map(groupKey)).size;
+    case 'SUM': {
+      if (!vals.length) return null;
+      let s = toDecimal(0);
+      for (const v of vals) s = new ApexDecimal(s.v.plus(toDecimal(v as Num).v), Math.max(s.scale, toDecimal(v as Num).scale));
+      return s;
+    }
+    case 'AVG': {
+      if (!vals.length) return null;
+      let s = toDecimal(0).v;
+      for (const v of vals) s = s.plus(toDecimal(v as Num).v);
+      const avg = s.div(vals.length);
+      return ApexDecimal.of(avg.toString());
+    }
+    case 'MIN':
+    case 'MAX': {
+      if (!vals.length) return null;
+      let best = vals[0];
+      for (const v of vals.slice(1)) {
+        const c = compareValues(v, best);
+        if (i.fn === 'MIN' ? c < 0 : c > 0) best = v;
+      }
+      return best;
+    }
+  }
+  return qfault(`Unsupported aggregate function: ${i.fn}`);
+}
+
+function groupKey(v: unknown): string {
+  if (v === null || v === undefined) return '\u0001null';
+  if (typeof v === 'string') return 's' + v.toLowerCase();
+  if (v instanceof ApexId) return 's' + v.value.toLowerCase();
+  return 'v' + str(v);
+}
+
+// ---------------------------------------------------------------- ordering
+
+function sortRows(run: QueryRun, rows: SObjectValue[], order: { path: Path | null; desc: boolean; nullsLast: boolean }[]): SObjectValue[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      for (const o of order) {
+        const c = compareForOrder(run.valueOf(a.r, o.path as Path), run.valueOf(b.r, o.path as Path), o.desc, o.nullsLast);
+        if (c) return c;
+      }
+      return a.i - b.i;
+    })
+    .map((x) => x.r);
+}
+
+/** ORDER BY: ascending, nulls first by default; DESC reverses values only (SOQL and SOSL Reference, ORDER BY). */
+function compareForOrder(a: unknown, b: unknown, desc: boolean, nullsLast: boolean): number {
+  const an = a === null || a === undefined;
+  const bn = b === null || b === undefined;
+  if (an || bn) {
+    if (an && bn) return 0;
+    return (an ? -1 : 1) * (nullsLast ? -1 : 1);
+  }
+  const c = compareValues(a, b);
+  return desc ? -c : c;
+}
+
+/** Value order: numbers by value, text case-insensitively, dates by instant, booleans false < true. */
+export function compareValues(a: unknown, b: unknown): number {
+  if (isNum(a) && isNum(b)) return Math.sign(compareNumbers(a, b));
+  if (a instanceof ApexDate && b instanceof ApexDate) return Math.sign(a.epochDay - b.epochDay);
+  if ((a instanceof ApexDate || a instanceof ApexDatetime) && (b instanceof ApexDate || b instanceof ApexDatetime)) return Math.sign(ms(a) - ms(b));
+  if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
+  const x = text(a).toLowerCase();
+  const y = text(b).toLowerCase();
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+const ms = (d: ApexDate | ApexDatetime): number => (d instanceof ApexDate ? d.epochDay * 86400000 : d.ms);
+
+function isNum(v: unknown): v is Num {
+  return typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble || v instanceof ApexDecimal;
+}
+
+function text(v: unknown): string {
+  if (v instanceof ApexId) return v.value;
+  return str(v);
+}
+
+// ---------------------------------------------------------------- comparison operators
+
+function compareOp(op: string, field: unknown, value: unknown, tz: string): boolean {
+  const isNull = field === null || field === undefined;
+  if (op === 'IN' || op === 'NOT IN') {
+    const list = listOf(value);
+    const hit = list.some((v) => equalsValue(field, v, tz));
+    return op === 'IN' ? hit : !hit;
+  }
+  if (op === 'INCLUDES' || op === 'EXCLUDES') {
+    const have = new Set(
+      isNull
+        ? []
+        : str(field)
+            .split(';')
+            .map((s) => s.trim().toLowerCase())
+    );
+    const hit = listOf(value).some((v) =>
+      str(v)
+        .split(';')
+        .map((s) => s.trim().toLowerCase())
+        .every((p) => have.has(p))
+    );
+    return op === 'INCLUDES' ? hit : !hit;
+  }
+  if (op === 'LIKE') {
+    if (isNull || value === null) return false;
+    return likeRegex(str(value)).test(text(field));
+  }
+  if (op === 'NOT LIKE') {
+    if (isNull || value === null) return true;
+    return !likeRegex(str(value)).test(text(field));
+  }
+  if (op === '=') return equalsValue(field, value, tz);
+  if (op === '!=') return !equalsValue(field, value, tz);
+  if (isNull || value === null || value === undefined) return false;
+  if (value instanceof DayRange) {
+    const [start, end] = rangeBounds(field, value, tz);
+    const x = field instanceof ApexDate ? field.epochDay : ms(field as ApexDatetime);
+    switch (op) {
+      case '<':
+        return x < start;
+      case '<=':
+        return x < end;
+      case '>':
+        return x >= end;
+      case '>=':
+        return x >= start;
+    }
+    return false;
+  }
+  const c = compareValues(field, coerceLike(field, value));
+  switch (op) {
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    case '>=':
+      return c >= 0;
+  }
+  return qfault(`unexpected token: '${op}'`);
+}
+
+function listOf(v: unknown): unknown[] {
+  if (Array.isArray(v)) return v;
+  if (v instanceof ApexList) return v.items;
+  if (v instanceof ApexSet) return [...v.map.values()];
+  if (v instanceof ApexMap) return [...v.map.values()].map(([k]) => k);
+  return [v];
+}
+
+/** A date formula's [start, end) in the field's unit: epoch days for Date fields, ms for Datetime fields (user's zone). */
+function rangeBounds(field: unknown, r: DayRange, tz: string): [number, number] {
+  if (field instanceof ApexDate) return [r.start, r.end];
+  const s = ApexDate.fromEpochDay(r.start);
+  const e = ApexDate.fromEpochDay(r.end);
+  return [epochOfLocal({ year: s.year, month: s.month, day: s.day }, tz), epochOfLocal({ year: e.year, month: e.month, day: e.day }, tz)];
+}
+
+function coerceLike(field: unknown, value: unknown): unknown {
+  if (field instanceof ApexDatetime && value instanceof ApexDate) return new ApexDatetime(value.epochDay * 86400000);
+  if (field instanceof ApexDate && value instanceof ApexDatetime) return ApexDate.fromEpochDay(Math.floor(value.ms / 86400000));
+  return value;
+}
+
+function equalsValue(field: unknown, value: unknown, tz: string): boolean {
+  const fn = field === null || field === undefined;
+  const vn = value === null || value === undefined;
+  if (fn || vn) return fn && vn;
+  if (value instanceof DayRange) {
+    const [start, end] = rangeBounds(field, value, tz);
+    const x = field instanceof ApexDate ? field.epochDay : field instanceof ApexDatetime ? field.ms : NaN;
+    return x >= start && x < end;
+  }
+  if (field instanceof ApexId || value instanceof ApexId) {
+    const a = field instanceof ApexId ? field : ApexId.parse(text(field));
+    const b = value instanceof ApexId ? value : ApexId.parse(text(value));
+    if (a && b) return a.value === b.value;
+    return text(field).toLowerCase() === text(value).toLowerCase();
+  }
+  if (typeof field === 'boolean' || typeof value === 'boolean') return field === value;
+  if (isNum(field) && isNum(value)) return compareNumbers(field, value) === 0;
+  if (isNum(field) && typeof value === 'string') return str(field) === value;
+  if ((field instanceof ApexDate || field instanceof ApexDatetime) && (value instanceof ApexDate || value instanceof ApexDatetime)) {
+    return compareValues(field, coerceLike(field, value)) === 0;
+  }
+  return text(field).toLowerCase() === text(value).toLowerCase();
+}
+
+/** LIKE: `%` any run, `_` one character, `\%` `\_` literal; case-insensitive (SOQL and SOSL Reference, Comparison Operators). */
+function likeRegex(pattern: string): RegExp {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\' && i + 1 < pattern.length) {
+      re += escapeRe(pattern[++i]);
+    } else if (c === '%') re += '[\\s\\S]*';
+    else if (c === '_') re += '[\\s\\S]';
+    else re += escapeRe(c);
+  }
+  return new RegExp(`^${re}$`, 'i');
+}
+
+const escapeRe = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+// ---------------------------------------------------------------- literals
+
+function parseDate(t: string): ApexDate {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (!m) return qfault(`line 1:0 no viable alternative at character '${t}'`);
+  return new ApexDate(+m[1], +m[2], +m[3]);
+}
+
+/** `2024-03-05T10:00:00Z`, `…T10:00:00.000+05:30`, `…T10:00:00-0800`. */
+function parseDatetime(t: string): ApexDatetime {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?(Z|([+-])(\d{2}):?(\d{2}))$/i.exec(t);
+  if (!m) return qfault(`invalid date time: ${t}`);
+  let ms0 = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], m[7] ? +m[7].padEnd(3, '0') : 0);
+  if (m[8].toUpperCase() !== 'Z') {
+    const off = (+m[10] * 60 + +m[11]) * 60000;
+    ms0 -= m[9] === '+' ? off : -off;
+  }
+  return new ApexDatetime(ms0);
+}
+
+/** Date formulas (SOQL and SOSL Reference, Date Formats and Date Literals): local-day ranges [start, end). Weeks start on Sunday (en_US); fiscal = calendar. */
+export function formulaRange(name: string, n: number, today: ApexDate): DayRange {
+  const t = today.epochDay;
+  const dow = (t + 4) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
+  const weekStart = t - dow;
+  const monthStart = (y: number, m: number): number => Math.floor(Date.UTC(y, m - 1, 1) / 86400000);
+  const y = today.year;
+  const mo = today.month;
+  const q = Math.floor((mo - 1) / 3);
+  const name2 = name.replace('_FISCAL', '');
+  switch (name2) {
+    case 'YESTERDAY':
+      return new DayRange(t - 1, t);
+    case 'TODAY':
+      return new DayRange(t, t + 1);
+    case 'TOMORROW':
+      return new DayRange(t + 1, t + 2);
+    case 'LAST_WEEK':
+      return new DayRange(weekStart - 7, weekStart);
+    case 'THIS_WEEK':
+      return new DayRange(weekStart, weekStart + 7);
+    case 'NEXT_WEEK':
+      return new DayRange(weekStart + 7, weekStart + 14);
+    case 'LAST_MONTH':
+      return new DayRange(monthStart(y, mo - 1), monthStart(y, mo));
+    case 'THIS_MONTH':
+      return new DayRange(monthStart(y, mo), monthStart(y, mo + 1));
+    case 'NEXT_MONTH':
+      return new DayRange(monthStart(y, mo + 1), monthStart(y, mo + 2));
+    case 'LAST_90_DAYS':
+      return new DayRange(t - 90, t + 1);
+    case 'NEXT_90_DAYS':
+      return new DayRange(t + 1, t + 91);
+    case 'LAST_N_DAYS':
+      return new DayRange(t - n, t + 1);
+    case 'NEXT_N_DAYS':
+      return new DayRange(t + 1, t + n + 1);
+    case 'N_DAYS_AGO':
+      return new DayRange(t - n, t - n + 1);
+    case 'LAST_N_WEEKS':
+      return new DayRange(weekStart - 7 * n, weekStart);
+    case 'NEXT_N_WEEKS':
+      return new DayRange(weekStart + 7, weekStart + 7 * (n + 1));
+    case 'N_WEEKS_AGO':
+      return new DayRange(weekStart - 7 * n, weekStart - 7 * n + 7);
+    case 'LAST_N_MONTHS':
+      return new DayRange(monthStart(y, mo - n), monthStart(y, mo));
+    case 'NEXT_N_MONTHS':
+      return new DayRange(monthStart(y, mo + 1), monthStart(y, mo + 1 + n));
+    case 'N_MONTHS_AGO':
+      return new DayRange(monthStart(y, mo - n), monthStart(y, mo - n + 1));
+    case 'THIS_QUARTER':
+      return new DayRange(monthStart(y, q * 3 + 1), monthStart(y, q * 3 + 4));
+    case 'LAST_QUARTER':
+      return new DayRange(monthStart(y, q * 3 - 2), monthStart(y, q * 3 + 1));
+    case 'NEXT_QUARTER':
+      return new DayRange(monthStart(y, q * 3 + 4), monthStart(y, q * 3 + 7));
+    case 'LAST_N_QUARTERS':
+      return new DayRange(monthStart(y, q * 3 + 1 - 3 * n), monthStart(y, q * 3 + 1));
+    case 'NEXT_N_QUARTERS':
+      return new DayRange(monthStart(y, q * 3 + 4), monthStart(y, q * 3 + 4 + 3 * n));
+    case 'N_QUARTERS_AGO':
+      return new DayRange(monthStart(y, q * 3 + 1 - 3 * n), monthStart(y, q * 3 + 4 - 3 * n));
+    case 'THIS_YEAR':
+      return new DayRange(monthStart(y, 1), monthStart(y + 1, 1));
+    case 'LAST_YEAR':
+      return new DayRange(monthStart(y - 1, 1), monthStart(y, 1));
+    case 'NEXT_YEAR':
+      return new DayRange(monthStart(y + 1, 1), monthStart(y + 2, 1));
+    case 'LAST_N_YEARS':
+      return new DayRange(monthStart(y - n, 1), monthStart(y, 1));
+    case 'NEXT_N_YEARS':
+      return new DayRange(monthStart(y + 1, 1), monthStart(y + 1 + n, 1));
+    case 'N_YEARS_AGO':
+      return new DayRange(monthStart(y - n, 1), monthStart(y - n + 1, 1));
+  }
+  return qfault(`Invalid date literal: ${name}`);
+}
+
+// ---------------------------------------------------------------- helpers
+
+function children(ctx: Ctx): Ctx[] {
+  return ctx.children ?? [];
+}
+
+function fieldPath(ctx: Ctx): Path {
+  return (ctx.soqlId_list() as Ctx[]).map((s: Ctx) => s.getText() as string);
+}
+
+/** The stored record with this Id, in any table (the object from the key prefix). */
+export function findById(org: Org, id: ApexId): SObjectValue | null {
+  const model = org.objectByPrefix(id.prefix);
+  if (model) return org.table(model.name).get(id.value) ?? null;
+  for (const t of org.tables.values()) {
+    const r = t.get(id.value);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * Assigning a query result to a single SObject variable (Apex Developer Guide, SOQL and SOSL Queries): exactly one
+ * row, else `System.QueryException: List has no rows for assignment to SObject` / `List has more than 1 row for
+ * assignment to SObject`. The interpreter calls this when it assigns an inline query's list to an SObject-typed target.
+ */
+export function toSingleRecord(list: ApexList): SObjectValue {
+  if (list.items.length === 0) throw fault('System.QueryException', 'List has no rows for assignment to SObject');
+  if (list.items.length > 1) throw fault('System.QueryException', 'List has more than 1 row for assignment to SObject');
+  return list.items[0] as SObjectValue;
 }

@@ -1722,15 +1722,20 @@ export class Interpreter {
     return true;
   }
 
+  /** The key of `k` in `map` (case-insensitive for describe maps). */
+  mapKey(map: ApexMap, k: unknown): unknown {
+    return this.keyOf(map.caseInsensitive && typeof k === 'string' ? k.toLowerCase() : k);
+  }
+
   mapPut(map: ApexMap, k: unknown, v: unknown): unknown {
-    const key = this.keyOf(k);
+    const key = this.mapKey(map, k);
     const old = map.map.get(key);
     map.map.set(key, [old ? old[0] : k, v]);
     return old ? old[1] : null;
   }
 
   mapGet(map: ApexMap, k: unknown): unknown {
-    const e = map.map.get(this.keyOf(k));
+    const e = map.map.get(this.mapKey(map, k));
     return e ? e[1] : null;
   }
 

@@ -212,6 +212,8 @@ export class ApexMap {
     public valueType: RType,
     public map: Map<unknown, [unknown, unknown]> = new Map()
   ) {}
+  /** Describe maps (`getGlobalDescribe()`, `fields.getMap()`) look String keys up case-insensitively. */
+  caseInsensitive = false;
 }
 
 /** An SObject record. Field values by lower-case field name; `object` is the object's API name. */

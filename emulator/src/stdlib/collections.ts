@@ -153,10 +153,10 @@ export function registerCollections(r: Registry): void {
     return null;
   });
   r.method('Map', 'get', ({ interp, self }, [k]) => interp.mapGet(self as ApexMap, k));
-  r.method('Map', 'containsKey', ({ interp, self }, [k]) => (self as ApexMap).map.has(interp.keyOf(k)));
+  r.method('Map', 'containsKey', ({ interp, self }, [k]) => (self as ApexMap).map.has(interp.mapKey(self as ApexMap, k)));
   r.method('Map', 'remove', ({ interp, self }, [k]) => {
     const map = self as ApexMap;
-    const key = interp.keyOf(k);
+    const key = interp.mapKey(map, k);
     const old = map.map.get(key);
     map.map.delete(key);
     return old ? old[1] : null;

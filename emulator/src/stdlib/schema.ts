@@ -77,6 +77,9 @@ export function registerSchema(r: Registry): void {
 
   r.static('Schema', 'getGlobalDescribe', ({ interp }) => {
     const map = new ApexMap(STRING, T('Schema.SObjectType'));
+    // Apex Reference, Schema.getGlobalDescribe / DescribeSObjectResult.fields: the describe maps' keys are
+    // case-insensitive (unlike ordinary Map<String, …> keys).
+    map.caseInsensitive = true;
     for (const o of orgOf(interp).objects.values()) {
       const key = o.name.toLowerCase();
       map.map.set('s' + key, [key, sobjectToken(o.name)]);
@@ -146,6 +149,7 @@ export function registerSchema(r: Registry): void {
   r.method('Schema.SObjectTypeFields', 'getMap', ({ interp, self }) => {
     const o = objOf(interp, self);
     const map = new ApexMap(STRING, T('Schema.SObjectField'));
+    map.caseInsensitive = true;
     for (const f of Object.values(o.fields)) {
       const key = f.name.toLowerCase();
       map.map.set('s' + key, [key, fieldToken(o.name, f.name)]);
