@@ -21,7 +21,10 @@ function main(): number {
   const project = loadProject(root);
   const emulator = new Emulator(project);
   const loaded = Date.now();
-  const tests = (arg('--tests') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const tests = (arg('--tests') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const skip = new Map<string, string>();
   if (!process.argv.includes('--all')) {
     for (const cls of testClasses(emulator)) {
@@ -62,10 +65,16 @@ function main(): number {
   for (const [file, c] of rows) {
     covered += c.covered;
     total += c.total;
-    console.log(`  ${file.padEnd(44)} ${String(c.covered).padStart(5)} / ${String(c.total).padEnd(5)} ${((100 * c.covered) / Math.max(1, c.total)).toFixed(1)} %`);
+    console.log(
+      `  ${file.padEnd(44)} ${String(c.covered).padStart(5)} / ${String(c.total).padEnd(5)} ${((100 * c.covered) / Math.max(1, c.total)).toFixed(1)} %`
+    );
   }
-  console.log(`  ${'total'.padEnd(44)} ${String(covered).padStart(5)} / ${String(total).padEnd(5)} ${((100 * covered) / Math.max(1, total)).toFixed(1)} %`);
-  console.log(`\nloaded ${project.apex.length} Apex files in ${((loaded - started) / 1000).toFixed(1)} s; ran ${result.outcomes.length} test methods in ${((Date.now() - loaded) / 1000).toFixed(1)} s; JUnit: ${junit}`);
+  console.log(
+    `  ${'total'.padEnd(44)} ${String(covered).padStart(5)} / ${String(total).padEnd(5)} ${((100 * covered) / Math.max(1, total)).toFixed(1)} %`
+  );
+  console.log(
+    `\nloaded ${project.apex.length} Apex files in ${((loaded - started) / 1000).toFixed(1)} s; ran ${result.outcomes.length} test methods in ${((Date.now() - loaded) / 1000).toFixed(1)} s; JUnit: ${junit}`
+  );
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed > 0 ? 1 : 0;
 }

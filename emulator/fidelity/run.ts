@@ -50,13 +50,25 @@ export function runCase(c: FidelityCase): CaseOutcome {
   if (c.throws !== undefined) {
     if (!result.exception) return { id: c.id, ok: false, detail: `expected ${c.throws}, returned ${result.value}` };
     if (result.exception.type !== c.throws) {
-      return { id: c.id, ok: false, detail: `expected ${c.throws}, threw ${result.exception.type}: ${result.exception.message}` };
+      return {
+        id: c.id,
+        ok: false,
+        detail: `expected ${c.throws}, threw ${result.exception.type}: ${result.exception.message}`
+      };
     }
     if (c.message !== undefined && result.exception.message !== c.message) {
-      return { id: c.id, ok: false, detail: `message ${JSON.stringify(result.exception.message)} ≠ ${JSON.stringify(c.message)}` };
+      return {
+        id: c.id,
+        ok: false,
+        detail: `message ${JSON.stringify(result.exception.message)} ≠ ${JSON.stringify(c.message)}`
+      };
     }
     if (c.messageContains !== undefined && !result.exception.message.includes(c.messageContains)) {
-      return { id: c.id, ok: false, detail: `message ${JSON.stringify(result.exception.message)} lacks ${JSON.stringify(c.messageContains)}` };
+      return {
+        id: c.id,
+        ok: false,
+        detail: `message ${JSON.stringify(result.exception.message)} lacks ${JSON.stringify(c.messageContains)}`
+      };
     }
     return { id: c.id, ok: true, detail: '' };
   }

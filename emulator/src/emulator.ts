@@ -120,7 +120,23 @@ function collectLines(decl: import('./parse/ast').TypeDecl): Set<number> {
   return lines;
 }
 
-const STMT_KINDS = new Set(['local', 'expr', 'if', 'for', 'foreach', 'while', 'do', 'return', 'throw', 'break', 'continue', 'try', 'switch', 'dml', 'runAs']);
+const STMT_KINDS = new Set([
+  'local',
+  'expr',
+  'if',
+  'for',
+  'foreach',
+  'while',
+  'do',
+  'return',
+  'throw',
+  'break',
+  'continue',
+  'try',
+  'switch',
+  'dml',
+  'runAs'
+]);
 function isStmtKind(k: string): boolean {
   return STMT_KINDS.has(k);
 }

@@ -49,7 +49,8 @@ export const FAULTS: PlantedFault[] = [
   {
     name: 'failing Apex assertion (emulator)',
     gate: 'apex',
-    expect: /AlowareGateFaultAssertTest\.shouldFail: System\.AssertException: Assertion Failed: Expected: 1, Actual: 2.*line 5/,
+    expect:
+      /AlowareGateFaultAssertTest\.shouldFail: System\.AssertException: Assertion Failed: Expected: 1, Actual: 2.*line 5/,
     files: engineTest(
       'AlowareGateFaultAssertTest',
       '@IsTest\nprivate class AlowareGateFaultAssertTest {\n    @IsTest\n    static void shouldFail() {\n        Assert.areEqual(1, 2, null);\n    }\n}\n'
@@ -58,7 +59,8 @@ export const FAULTS: PlantedFault[] = [
   {
     name: 'null dereference in an Apex test (emulator)',
     gate: 'apex',
-    expect: /AlowareGateFaultNullTest\.shouldFail: System\.NullPointerException: Attempt to de-reference a null object.*line 6/,
+    expect:
+      /AlowareGateFaultNullTest\.shouldFail: System\.NullPointerException: Attempt to de-reference a null object.*line 6/,
     files: engineTest(
       'AlowareGateFaultNullTest',
       "@IsTest\nprivate class AlowareGateFaultNullTest {\n    @IsTest\n    static void shouldFail() {\n        String text;\n        Assert.areEqual(0, text.length(), 'never reached');\n    }\n}\n"

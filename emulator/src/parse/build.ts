@@ -89,7 +89,12 @@ class Builder {
       else if (tn.MAP()) names.push('Map');
       else names.push(this.id(tn.id()));
       const ta = tn.typeArguments();
-      args = ta ? ta.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t)) : [];
+      args = ta
+        ? ta
+            .typeList()
+            .typeRef_list()
+            .map((t: Ctx) => this.typeRef(t))
+        : [];
     }
     const subs = ctx.arraySubscripts();
     const arrayDims = subs ? subs.LBRACK_list().length : 0;
@@ -166,7 +171,11 @@ class Builder {
   classDecl(ctx: Ctx, modifiers: Set<string>, annotations: Annotation[]): TypeDecl {
     const decl = this.emptyType('class', this.id(ctx.id()), ctx, modifiers, annotations);
     if (ctx.EXTENDS()) decl.extendsType = this.typeRef(ctx.typeRef());
-    if (ctx.IMPLEMENTS()) decl.implementsTypes = ctx.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t));
+    if (ctx.IMPLEMENTS())
+      decl.implementsTypes = ctx
+        .typeList()
+        .typeRef_list()
+        .map((t: Ctx) => this.typeRef(t));
     for (const body of ctx.classBody().classBodyDeclaration_list()) {
       const block = body.block();
       if (block) {
@@ -264,7 +273,11 @@ class Builder {
 
   interfaceDecl(ctx: Ctx, modifiers: Set<string>, annotations: Annotation[]): TypeDecl {
     const decl = this.emptyType('interface', this.id(ctx.id()), ctx, modifiers, annotations);
-    if (ctx.EXTENDS()) decl.implementsTypes = ctx.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t));
+    if (ctx.EXTENDS())
+      decl.implementsTypes = ctx
+        .typeList()
+        .typeRef_list()
+        .map((t: Ctx) => this.typeRef(t));
     for (const m of ctx.interfaceBody().interfaceMethodDeclaration_list()) {
       const mods = this.modifiers(m.modifier_list());
       mods.modifiers.add('abstract');
@@ -378,16 +391,34 @@ class Builder {
           line: l
         };
       case 'DoWhileStatementContext':
-        return { k: 'do', body: this.block(inner.block()), test: this.expr(inner.parExpression().expression()), line: l };
+        return {
+          k: 'do',
+          body: this.block(inner.block()),
+          test: this.expr(inner.parExpression().expression()),
+          line: l
+        };
       case 'TryStatementContext': {
         const catches: CatchClause[] = inner.catchClause_list().map((c: Ctx) => ({
-          type: { names: c.qualifiedName().id_list().map((i: Ctx) => this.id(i)), args: [], arrayDims: 0 },
+          type: {
+            names: c
+              .qualifiedName()
+              .id_list()
+              .map((i: Ctx) => this.id(i)),
+            args: [],
+            arrayDims: 0
+          },
           varName: this.id(c.id()),
           body: this.block(c.block()),
           line: line(c)
         }));
         const fin = inner.finallyBlock();
-        return { k: 'try', body: this.block(inner.block()), catches, finally: fin ? this.block(fin.block()) : null, line: l };
+        return {
+          k: 'try',
+          body: this.block(inner.block()),
+          catches,
+          finally: fin ? this.block(fin.block()) : null,
+          line: l
+        };
       }
       case 'ReturnStatementContext':
         return { k: 'return', value: inner.expression() ? this.expr(inner.expression()) : null, line: l };
@@ -406,12 +437,7 @@ class Builder {
       case 'UpsertStatementContext':
       case 'MergeStatementContext': {
         const op = kind(inner).replace('StatementContext', '').toLowerCase() as
-          | 'insert'
-          | 'update'
-          | 'delete'
-          | 'undelete'
-          | 'upsert'
-          | 'merge';
+          'insert' | 'update' | 'delete' | 'undelete' | 'upsert' | 'merge';
         const access = inner.accessLevel();
         const accessLevel = access ? (access.USER() ? 'user' : 'system') : null;
         if (op === 'merge') {
@@ -458,9 +484,21 @@ class Builder {
       const body = this.block(w.block());
       if (value.ELSE()) return { kind: 'else', values: [], body, line: line(w) };
       if (value.typeRef()) {
-        return { kind: 'type', values: [], type: this.typeRef(value.typeRef()), varName: this.id(value.id()), body, line: line(w) };
+        return {
+          kind: 'type',
+          values: [],
+          type: this.typeRef(value.typeRef()),
+          varName: this.id(value.id()),
+          body,
+          line: line(w)
+        };
       }
-      return { kind: 'values', values: value.whenLiteral_list().map((lit: Ctx) => this.whenLiteral(lit)), body, line: line(w) };
+      return {
+        kind: 'values',
+        values: value.whenLiteral_list().map((lit: Ctx) => this.whenLiteral(lit)),
+        body,
+        line: line(w)
+      };
     });
     return { k: 'switch', value: this.expr(ctx.expression()), whens, line: line(ctx) };
   }
@@ -469,7 +507,8 @@ class Builder {
     const l = line(ctx);
     if (ctx.whenLiteral()) return this.whenLiteral(ctx.whenLiteral());
     if (ctx.NULL()) return { k: 'lit', type: 'Null', value: 'null', line: l };
-    if (ctx.StringLiteral()) return { k: 'lit', type: 'String', value: unquote(ctx.StringLiteral().getText()), line: l };
+    if (ctx.StringLiteral())
+      return { k: 'lit', type: 'String', value: unquote(ctx.StringLiteral().getText()), line: l };
     if (ctx.qualifiedName()) {
       const ids: string[] = ctx
         .qualifiedName()
@@ -481,7 +520,12 @@ class Builder {
     }
     const negative = ctx.SUB_list().length % 2 === 1;
     if (ctx.LongLiteral()) {
-      return { k: 'lit', type: 'Long', value: (negative ? '-' : '') + ctx.LongLiteral().getText().slice(0, -1), line: l };
+      return {
+        k: 'lit',
+        type: 'Long',
+        value: (negative ? '-' : '') + ctx.LongLiteral().getText().slice(0, -1),
+        line: l
+      };
     }
     return { k: 'lit', type: 'Integer', value: (negative ? '-' : '') + ctx.IntegerLiteral().getText(), line: l };
   }
@@ -504,16 +548,35 @@ class Builder {
         const target = this.expr(ctx.expression());
         const call = ctx.dotMethodCall();
         if (call) {
-          return { k: 'call', target, name: call.anyId().getText(), args: this.exprs(call.expressionList()), safe, line: l };
+          return {
+            k: 'call',
+            target,
+            name: call.anyId().getText(),
+            args: this.exprs(call.expressionList()),
+            safe,
+            line: l
+          };
         }
         return { k: 'field', target, name: ctx.anyId().getText(), safe, line: l };
       }
       case 'MethodCallExpressionContext': {
         const call = ctx.methodCall();
         if (call.THIS() || call.SUPER()) {
-          return { k: 'ctorCall', kind: call.THIS() ? 'this' : 'super', args: this.exprs(call.expressionList()), line: l };
+          return {
+            k: 'ctorCall',
+            kind: call.THIS() ? 'this' : 'super',
+            args: this.exprs(call.expressionList()),
+            line: l
+          };
         }
-        return { k: 'call', target: null, name: this.id(call.id()), args: this.exprs(call.expressionList()), safe: false, line: l };
+        return {
+          k: 'call',
+          target: null,
+          name: this.id(call.id()),
+          args: this.exprs(call.expressionList()),
+          safe: false,
+          line: l
+        };
       }
       case 'ArrayExpressionContext': {
         const [target, index] = ctx.expression_list();
@@ -535,10 +598,17 @@ class Builder {
         return { k: 'cond', test: this.expr(test), then: this.expr(a), else: this.expr(b), line: l };
       }
       case 'PostOpExpressionContext':
-        return { k: 'incdec', op: ctx.INC() ? '++' : '--', prefix: false, target: this.expr(ctx.expression()), line: l };
+        return {
+          k: 'incdec',
+          op: ctx.INC() ? '++' : '--',
+          prefix: false,
+          target: this.expr(ctx.expression()),
+          line: l
+        };
       case 'PreOpExpressionContext': {
         const op = children(ctx)[0].getText();
-        if (op === '++' || op === '--') return { k: 'incdec', op, prefix: true, target: this.expr(ctx.expression()), line: l };
+        if (op === '++' || op === '--')
+          return { k: 'incdec', op, prefix: true, target: this.expr(ctx.expression()), line: l };
         return { k: 'unary', op: op as '-' | '+', operand: this.expr(ctx.expression()), line: l };
       }
       case 'NegExpressionContext':
@@ -613,13 +683,24 @@ class Builder {
     const pairs = cn.idCreatedNamePair_list();
     const names: string[] = pairs.map((p: Ctx) => p.anyId().getText());
     const last = pairs[pairs.length - 1];
-    const args = last.typeList() ? last.typeList().typeRef_list().map((t: Ctx) => this.typeRef(t)) : [];
+    const args = last.typeList()
+      ? last
+          .typeList()
+          .typeRef_list()
+          .map((t: Ctx) => this.typeRef(t))
+      : [];
     const type: TypeRef = { names, args, arrayDims: 0 };
     if (ctx.arrayCreatorRest()) {
       const rest = ctx.arrayCreatorRest();
       type.arrayDims = 1;
       if (rest.arrayInitializer()) {
-        return { k: 'newList', type, items: this.exprs2(rest.arrayInitializer().expression_list()), size: null, line: l };
+        return {
+          k: 'newList',
+          type,
+          items: this.exprs2(rest.arrayInitializer().expression_list()),
+          size: null,
+          line: l
+        };
       }
       return { k: 'newList', type, items: null, size: this.expr(rest.expression()), line: l };
     }
@@ -648,7 +729,10 @@ class Builder {
     if (argList) {
       const exprs: Ctx[] = argList.expression_list();
       // `new Lead(LastName = 'x', Company = 'y')`: name = value pairs make an SObject.
-      if (exprs.length > 0 && exprs.every((e: Ctx) => kind(e) === 'AssignExpressionContext' && isSimpleName(e.expression(0)))) {
+      if (
+        exprs.length > 0 &&
+        exprs.every((e: Ctx) => kind(e) === 'AssignExpressionContext' && isSimpleName(e.expression(0)))
+      ) {
         return {
           k: 'newSObject',
           type,

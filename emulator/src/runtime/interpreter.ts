@@ -3,16 +3,22 @@
  * is not modelled). One Interpreter holds the loaded classes; static state lives in a Transaction-scoped store
  * that the test runner replaces for every test method.
  */
-import type {
-  Expr,
-  FieldDecl,
-  MethodDecl,
-  PropertyDecl,
-  Stmt,
-  TypeDecl,
-  TypeRef
-} from '../parse/ast';
-import { fault, RuntimeFault, str, looseEquals, keyOf, arith, compareNumbers, negate, toDecimal, toDouble, toLong, toInteger, dateAsDatetime } from './ops';
+import type { Expr, FieldDecl, MethodDecl, PropertyDecl, Stmt, TypeDecl, TypeRef } from '../parse/ast';
+import {
+  fault,
+  RuntimeFault,
+  str,
+  looseEquals,
+  keyOf,
+  arith,
+  compareNumbers,
+  negate,
+  toDecimal,
+  toDouble,
+  toLong,
+  toInteger,
+  dateAsDatetime
+} from './ops';
 import type { Num } from './ops';
 import { builtinKey, Registry } from './registry';
 import {
@@ -159,7 +165,36 @@ const PRIMITIVES: Record<string, string> = {
   void: 'void'
 };
 
-const NAMESPACES = new Set(['system', 'schema', 'database', 'messaging', 'auth', 'metadata', 'connectapi', 'dom', 'reports', 'approval', 'cache', 'canvas', 'flow', 'kbmanagement', 'process', 'search', 'sfc', 'site', 'support', 'txnsecurity', 'userprovisioning', 'eventbus', 'invocable', 'functions', 'commercepayments', 'dataweave', 'ftest', 'slack']);
+const NAMESPACES = new Set([
+  'system',
+  'schema',
+  'database',
+  'messaging',
+  'auth',
+  'metadata',
+  'connectapi',
+  'dom',
+  'reports',
+  'approval',
+  'cache',
+  'canvas',
+  'flow',
+  'kbmanagement',
+  'process',
+  'search',
+  'sfc',
+  'site',
+  'support',
+  'txnsecurity',
+  'userprovisioning',
+  'eventbus',
+  'invocable',
+  'functions',
+  'commercepayments',
+  'dataweave',
+  'ftest',
+  'slack'
+]);
 
 /** Hooks the data layer, test runner and platform services plug into. */
 export interface Platform {
@@ -171,7 +206,12 @@ export interface Platform {
   newSObject(object: string, defaults: boolean): SObjectValue;
   /** Inline SOQL with evaluated binds. */
   query(text: string, binds: Map<string, unknown>, interp: Interpreter): unknown;
-  dml(op: string, target: unknown, options: { externalId: string | null; accessLevel: 'user' | 'system' | null; second: unknown }, interp: Interpreter): unknown;
+  dml(
+    op: string,
+    target: unknown,
+    options: { externalId: string | null; accessLevel: 'user' | 'system' | null; second: unknown },
+    interp: Interpreter
+  ): unknown;
   runAs(user: unknown, body: () => void, interp: Interpreter): void;
   /** Called once per executed statement (line coverage, CPU estimate). */
   onStatement?(file: string, line: number): void;
@@ -526,7 +566,12 @@ export class Interpreter {
   }
 
   invoke(cls: ClassInfo, method: MethodDecl, self: ApexObject | null, args: unknown[], direct = false): unknown {
-    if (!direct && method.annotations.length > 0 && this.platform?.onFutureCall && method.annotations.some((a) => a.name.toLowerCase() === 'future')) {
+    if (
+      !direct &&
+      method.annotations.length > 0 &&
+      this.platform?.onFutureCall &&
+      method.annotations.some((a) => a.name.toLowerCase() === 'future')
+    ) {
       if (this.platform.onFutureCall(cls, method, args, this)) return null;
     }
     if (!method.body) {
@@ -581,7 +626,10 @@ export class Interpreter {
           this.exceptionCtorArgs(obj, args);
           return;
         }
-        throw fault('System.TypeException', `Constructor not defined: [${cls.name}].<Constructor>(${args.length} arguments)`);
+        throw fault(
+          'System.TypeException',
+          `Constructor not defined: [${cls.name}].<Constructor>(${args.length} arguments)`
+        );
       }
       this.runSuperChainDefault(cls, obj);
       return;
@@ -795,7 +843,8 @@ export class Interpreter {
       case 'throw': {
         const e = this.eval(s.value, frame);
         if (e === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
-        if (!(e instanceof ApexObject) || !e.cls.isException) throw fault('System.TypeException', 'Throw requires an exception');
+        if (!(e instanceof ApexObject) || !e.cls.isException)
+          throw fault('System.TypeException', 'Throw requires an exception');
         throw new ApexThrow(e);
       }
       case 'try':
@@ -837,7 +886,9 @@ export class Interpreter {
       frame.scope = savedScope;
       if (!(err instanceof ApexThrow)) throw err;
       const exc = err.exception;
-      const clause = this.isUncatchable(exc) ? undefined : s.catches.find((c) => this.catches(c.type.names, exc, frame.cls));
+      const clause = this.isUncatchable(exc)
+        ? undefined
+        : s.catches.find((c) => this.catches(c.type.names, exc, frame.cls));
       if (!clause) {
         pending = err;
         hasPending = true;
@@ -907,7 +958,10 @@ export class Interpreter {
         }
         if (candidate === undefined) continue;
         // switch on String is case-sensitive (unlike ==).
-        const match = typeof value === 'string' && typeof candidate === 'string' ? value === candidate : looseEquals(value, candidate);
+        const match =
+          typeof value === 'string' && typeof candidate === 'string'
+            ? value === candidate
+            : looseEquals(value, candidate);
         if (match) return this.exec(w.body, frame);
       }
     }
@@ -915,7 +969,8 @@ export class Interpreter {
   }
 
   truthy(v: unknown): boolean {
-    if (v === null || v === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (v === null || v === undefined)
+      throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
     return v === true;
   }
 
@@ -1015,7 +1070,11 @@ export class Interpreter {
         const t = this.resolveType(e.type, frame.cls);
         const map = new ApexMap(t.args[0] ?? OBJECT, t.args[1] ?? OBJECT);
         for (const p of e.pairs) {
-          this.mapPut(map, this.coerce(this.eval(p.key, frame), map.keyType), this.coerce(this.eval(p.value, frame), map.valueType));
+          this.mapPut(
+            map,
+            this.coerce(this.eval(p.key, frame), map.keyType),
+            this.coerce(this.eval(p.value, frame), map.valueType)
+          );
         }
         return map;
       }
@@ -1093,7 +1152,11 @@ export class Interpreter {
   }
 
   /** A field or property of the class chain (instance when `self`), or a static of an outer class. */
-  private findMember(cls: ClassInfo, self: ApexObject | null, key: string): { get: () => unknown; set: (v: unknown) => void } | null {
+  private findMember(
+    cls: ClassInfo,
+    self: ApexObject | null,
+    key: string
+  ): { get: () => unknown; set: (v: unknown) => void } | null {
     for (let c: ClassInfo | null = cls; c; c = c.outer) {
       for (let s: ClassInfo | null = c; s; s = this.superOf(s)) {
         const f = s.fields.get(key);
@@ -1125,7 +1188,11 @@ export class Interpreter {
     };
   }
 
-  private instanceSlot(cls: ClassInfo, self: ApexObject, key: string): { get: () => unknown; set: (v: unknown) => void } {
+  private instanceSlot(
+    cls: ClassInfo,
+    self: ApexObject,
+    key: string
+  ): { get: () => unknown; set: (v: unknown) => void } {
     const prop = cls.properties.get(key);
     if (prop && (prop.getter?.body || prop.setter?.body)) {
       const holder = {
@@ -1151,7 +1218,12 @@ export class Interpreter {
     };
   }
 
-  private runGetter(cls: ClassInfo, prop: PropertyDecl, self: ApexObject | null, holder: { value: unknown } | undefined): unknown {
+  private runGetter(
+    cls: ClassInfo,
+    prop: PropertyDecl,
+    self: ApexObject | null,
+    holder: { value: unknown } | undefined
+  ): unknown {
     if (!prop.getter?.body) return holder?.value ?? null;
     const scope = new Scope(null);
     // Inside the accessors the property name denotes the backing variable.
@@ -1174,7 +1246,13 @@ export class Interpreter {
     }
   }
 
-  private runSetter(cls: ClassInfo, prop: PropertyDecl, self: ApexObject | null, holder: { value: unknown } | undefined, v: unknown): void {
+  private runSetter(
+    cls: ClassInfo,
+    prop: PropertyDecl,
+    self: ApexObject | null,
+    holder: { value: unknown } | undefined,
+    v: unknown
+  ): void {
     const type = this.resolveType(prop.type, cls);
     if (!prop.setter?.body) {
       if (holder) holder.value = this.coerce(v, type);
@@ -1410,9 +1488,13 @@ export class Interpreter {
     if (!fn && target instanceof ApexId) fn = this.registry.findMethod('String', name);
     if (!fn && target instanceof ApexObject) fn = this.registry.findMethod('Object', name);
     if (!fn && target instanceof NativeObject) fn = this.registry.findMethod('Object', name);
-    if (!fn && (target instanceof EnumValue || typeof target === 'number')) fn = this.registry.findMethod('Object', name);
+    if (!fn && (target instanceof EnumValue || typeof target === 'number'))
+      fn = this.registry.findMethod('Object', name);
     if (fn) return fn({ interp: this, self: target }, args);
-    throw fault('System.TypeException', `Method does not exist or incorrect signature: ${kind}.${name}(${args.length})`);
+    throw fault(
+      'System.TypeException',
+      `Method does not exist or incorrect signature: ${kind}.${name}(${args.length})`
+    );
   }
 
   // ---------------------------------------------------------------- new
@@ -1458,7 +1540,8 @@ export class Interpreter {
             for (const rec of src.items) {
               if (rec instanceof SObjectValue) {
                 const id = rec.values.get('id');
-                if (id === null || id === undefined) throw fault('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(rec));
+                if (id === null || id === undefined)
+                  throw fault('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(rec));
                 this.mapPut(map, this.coerce(id, map.keyType), rec);
               }
             }
@@ -1515,7 +1598,8 @@ export class Interpreter {
       }
       case 'field': {
         const obj = this.evalTarget(target.target, frame);
-        if (obj === null || obj === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+        if (obj === null || obj === undefined)
+          throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
         const key = target.name.toLowerCase();
         if (obj instanceof SObjectValue) {
           this.sobjectPut(obj, target.name, value);
@@ -1565,7 +1649,8 @@ export class Interpreter {
         if (list === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
         if (!(list instanceof ApexList)) throw fault('System.TypeException', 'Expression must be a list type');
         if (index === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
-        if (index < 0 || index >= list.items.length) throw fault('System.ListException', `List index out of bounds: ${index}`);
+        if (index < 0 || index >= list.items.length)
+          throw fault('System.ListException', `List index out of bounds: ${index}`);
         list.items[index] = this.coerce(value, list.elemType);
         return value;
       }
@@ -1609,16 +1694,21 @@ export class Interpreter {
         if (typeof a === 'string' || typeof b === 'string' || a instanceof ApexId || b instanceof ApexId) {
           return str(a) + str(b);
         }
-        if (a === null || b === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+        if (a === null || b === null)
+          throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
         if (a instanceof ApexDate && typeof b === 'number') return ApexDate.fromEpochDay(a.epochDay + b);
-        if (a instanceof ApexDatetime && (typeof b === 'number' || b instanceof ApexDecimal || b instanceof ApexDouble)) {
+        if (
+          a instanceof ApexDatetime &&
+          (typeof b === 'number' || b instanceof ApexDecimal || b instanceof ApexDouble)
+        ) {
           return new ApexDatetime(a.ms + Math.round(toDouble(b as Num) * 86400000));
         }
         return arith('+', a as Num, b as Num);
       case '-':
       case '*':
       case '/':
-        if (a === null || b === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+        if (a === null || b === null)
+          throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
         if (op === '-' && a instanceof ApexDate && typeof b === 'number') return ApexDate.fromEpochDay(a.epochDay - b);
         return arith(op, a as Num, b as Num);
       case '<':
@@ -1675,8 +1765,10 @@ export class Interpreter {
       const y = b.toLowerCase();
       return x < y ? -1 : x > y ? 1 : 0;
     }
-    if ((typeof a === 'number' || typeof a === 'bigint' || a instanceof ApexDouble || a instanceof ApexDecimal) &&
-        (typeof b === 'number' || typeof b === 'bigint' || b instanceof ApexDouble || b instanceof ApexDecimal)) {
+    if (
+      (typeof a === 'number' || typeof a === 'bigint' || a instanceof ApexDouble || a instanceof ApexDecimal) &&
+      (typeof b === 'number' || typeof b === 'bigint' || b instanceof ApexDouble || b instanceof ApexDecimal)
+    ) {
       return compareNumbers(a, b);
     }
     if (a instanceof ApexDate && b instanceof ApexDate) return a.epochDay - b.epochDay;
@@ -1685,7 +1777,10 @@ export class Interpreter {
     if (a instanceof ApexDatetime && b instanceof ApexDate) return a.ms - dateAsDatetime(b).ms;
     if (a instanceof ApexTime && b instanceof ApexTime) return a.ms - b.ms;
     if (a instanceof ApexId && b instanceof ApexId) return a.value < b.value ? -1 : a.value > b.value ? 1 : 0;
-    throw fault('System.TypeException', `Comparison arguments must be compatible types: ${this.runtimeTypeName(a)}, ${this.runtimeTypeName(b)}`);
+    throw fault(
+      'System.TypeException',
+      `Comparison arguments must be compatible types: ${this.runtimeTypeName(a)}, ${this.runtimeTypeName(b)}`
+    );
   }
 
   equalsValues(a: unknown, b: unknown): boolean {
@@ -1700,7 +1795,13 @@ export class Interpreter {
     if (a === null || b === null) return false;
     // === on primitives compares values.
     if (typeof a !== 'object' || typeof b !== 'object') return looseEquals(a, b);
-    if (a instanceof ApexId || a instanceof ApexDate || a instanceof ApexDatetime || a instanceof ApexDouble || a instanceof ApexDecimal) {
+    if (
+      a instanceof ApexId ||
+      a instanceof ApexDate ||
+      a instanceof ApexDatetime ||
+      a instanceof ApexDouble ||
+      a instanceof ApexDecimal
+    ) {
       return looseEquals(a, b);
     }
     return false;
@@ -1741,7 +1842,8 @@ export class Interpreter {
 
   listGet(list: ApexList, index: number): unknown {
     if (index === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
-    if (index < 0 || index >= list.items.length) throw fault('System.ListException', `List index out of bounds: ${index}`);
+    if (index < 0 || index >= list.items.length)
+      throw fault('System.ListException', `List index out of bounds: ${index}`);
     return list.items[index];
   }
 
@@ -1757,7 +1859,10 @@ export class Interpreter {
       throw fault('System.SObjectException', `Invalid field ${name} for ${rec.object}`);
     }
     if (rec.queried && !rec.queried.has(key)) {
-      throw fault('System.SObjectException', `SObject row was retrieved via SOQL without querying the requested field: ${rec.object}.${field}`);
+      throw fault(
+        'System.SObjectException',
+        `SObject row was retrieved via SOQL without querying the requested field: ${rec.object}.${field}`
+      );
     }
     return null;
   }
@@ -1836,7 +1941,11 @@ export class Interpreter {
       case 'Set':
         return v instanceof ApexSet && this.elementTypeFits(v.elemType, t.args[0]);
       case 'Map':
-        return v instanceof ApexMap && this.elementTypeFits(v.keyType, t.args[0]) && this.elementTypeFits(v.valueType, t.args[1]);
+        return (
+          v instanceof ApexMap &&
+          this.elementTypeFits(v.keyType, t.args[0]) &&
+          this.elementTypeFits(v.valueType, t.args[1])
+        );
     }
     if (v instanceof SObjectValue) return v.object.toLowerCase() === n.toLowerCase();
     if (v instanceof EnumValue) return v.enumType.toLowerCase() === n.toLowerCase();
@@ -1887,13 +1996,22 @@ export class Interpreter {
     if (n === 'String' && v instanceof ApexId) return v.value;
     if (n === 'Id' && typeof v === 'string') return this.toId(v);
     if (n === 'Datetime' && v instanceof ApexDate) return dateAsDatetime(v);
-    if ((n === 'List' || n === 'Set' || n === 'Map') && (v instanceof ApexList || v instanceof ApexSet || v instanceof ApexMap)) {
+    if (
+      (n === 'List' || n === 'Set' || n === 'Map') &&
+      (v instanceof ApexList || v instanceof ApexSet || v instanceof ApexMap)
+    ) {
       if (this.isInstance(v, t)) return v;
       // List<Object> to List<String> etc.: allowed when the target is the SObject family or the source is SObject.
-      throw fault('System.TypeException', `Invalid conversion from runtime type ${this.runtimeTypeName(v)} to ${typeName(t)}`);
+      throw fault(
+        'System.TypeException',
+        `Invalid conversion from runtime type ${this.runtimeTypeName(v)} to ${typeName(t)}`
+      );
     }
     if (this.isInstance(v, t)) return v;
-    throw fault('System.TypeException', `Invalid conversion from runtime type ${this.runtimeTypeName(v)} to ${typeName(t)}`);
+    throw fault(
+      'System.TypeException',
+      `Invalid conversion from runtime type ${this.runtimeTypeName(v)} to ${typeName(t)}`
+    );
   }
 
   toId(v: string): ApexId {
@@ -1925,7 +2043,8 @@ export class Interpreter {
       case 'Long':
         return typeof v === 'number' ? BigInt(v) : v;
       case 'Double':
-        if (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDecimal) return new ApexDouble(toDouble(v as Num));
+        if (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDecimal)
+          return new ApexDouble(toDouble(v as Num));
         return v;
       case 'Decimal':
         if (typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble) return toDecimal(v as Num);
@@ -1943,14 +2062,16 @@ export class Interpreter {
       case 'Object':
         return v;
     }
-    if (v instanceof ApexList && (t.name === 'SObject' || this.platform.objectName(t.name.toLowerCase()))) return this.singleRow(v);
+    if (v instanceof ApexList && (t.name === 'SObject' || this.platform.objectName(t.name.toLowerCase())))
+      return this.singleRow(v);
     return v;
   }
 
   /** A SOQL result assigned to a single SObject (Apex Developer Guide, SOQL statements: exactly one row). */
   singleRow(list: ApexList): unknown {
     if (list.items.length === 0) throw fault('System.QueryException', 'List has no rows for assignment to SObject');
-    if (list.items.length > 1) throw fault('System.QueryException', 'List has more than 1 row for assignment to SObject');
+    if (list.items.length > 1)
+      throw fault('System.QueryException', 'List has more than 1 row for assignment to SObject');
     return list.items[0];
   }
 

@@ -218,7 +218,8 @@ export function str(v: unknown): string {
   if (v instanceof EnumValue) return v.name;
   if (v instanceof ApexList) return '(' + v.items.map(str).join(', ') + ')';
   if (v instanceof ApexSet) return '{' + [...v.map.values()].map(str).join(', ') + '}';
-  if (v instanceof ApexMap) return '{' + [...v.map.values()].map(([k, val]) => `${str(k)}=${str(val)}`).join(', ') + '}';
+  if (v instanceof ApexMap)
+    return '{' + [...v.map.values()].map(([k, val]) => `${str(k)}=${str(val)}`).join(', ') + '}';
   if (v instanceof SObjectValue) {
     const parts: string[] = [];
     for (const [key, value] of v.values) {
@@ -255,7 +256,9 @@ export function looseEquals(a: unknown, b: unknown, userEquals?: (x: ApexObject,
     const y = b instanceof ApexId ? b.value : b;
     if (typeof x === 'string' && typeof y === 'string') {
       if (a instanceof ApexId || b instanceof ApexId) return idEquals(x, y);
-      return x.length === y.length && (x === y || x.toLowerCase() === y.toLowerCase() || x.toUpperCase() === y.toUpperCase());
+      return (
+        x.length === y.length && (x === y || x.toLowerCase() === y.toLowerCase() || x.toUpperCase() === y.toUpperCase())
+      );
     }
     return false;
   }
@@ -339,9 +342,14 @@ export function keyOf(v: unknown, userHash?: (o: ApexObject) => string | null): 
   if (v instanceof ApexBlob) return 'b' + v.bytes.toString('base64');
   if (v instanceof ApexList) return 'L(' + v.items.map((x) => String(keyOf(x, userHash))).join(',') + ')';
   if (v instanceof ApexSet) return 'S{' + [...v.map.keys()].map(String).join(',') + '}';
-  if (v instanceof ApexMap) return 'M{' + [...v.map.entries()].map(([k, [, x]]) => `${String(k)}=${String(keyOf(x, userHash))}`).join(',') + '}';
+  if (v instanceof ApexMap)
+    return (
+      'M{' + [...v.map.entries()].map(([k, [, x]]) => `${String(k)}=${String(keyOf(x, userHash))}`).join(',') + '}'
+    );
   if (v instanceof SObjectValue) {
-    const parts = [...v.values.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => `${k}=${String(keyOf(x, userHash))}`);
+    const parts = [...v.values.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, x]) => `${k}=${String(keyOf(x, userHash))}`);
     return `O${v.object.toLowerCase()}{${parts.join(',')}}`;
   }
   if (v instanceof ApexObject && userHash) {

@@ -5,7 +5,17 @@
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str, looseEquals } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, NativeObject, OBJECT, SObjectValue, T } from '../runtime/values';
+import {
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSet,
+  EnumValue,
+  NativeObject,
+  OBJECT,
+  SObjectValue,
+  T
+} from '../runtime/values';
 import { compareForSort } from './sorting';
 
 const npe = () => fault('System.NullPointerException', 'Attempt to de-reference a null object');
@@ -96,7 +106,9 @@ export function registerCollections(r: Registry): void {
   r.method('List', 'toString', ({ self }) => str(self));
 
   // ---------------------------------------------------------------- Set
-  r.method('Set', 'add', ({ interp, self }, [v]) => interp.setAdd(self as ApexSet, interp.coerce(v, (self as ApexSet).elemType)));
+  r.method('Set', 'add', ({ interp, self }, [v]) =>
+    interp.setAdd(self as ApexSet, interp.coerce(v, (self as ApexSet).elemType))
+  );
   r.method('Set', 'addAll', ({ interp, self }, [other]) => {
     const set = self as ApexSet;
     let changed = false;
@@ -104,7 +116,9 @@ export function registerCollections(r: Registry): void {
     return changed;
   });
   r.method('Set', 'contains', ({ interp, self }, [v]) => (self as ApexSet).map.has(interp.keyOf(v)));
-  r.method('Set', 'containsAll', ({ interp, self }, [other]) => itemsOf(other).every((x) => (self as ApexSet).map.has(interp.keyOf(x))));
+  r.method('Set', 'containsAll', ({ interp, self }, [other]) =>
+    itemsOf(other).every((x) => (self as ApexSet).map.has(interp.keyOf(x)))
+  );
   r.method('Set', 'remove', ({ interp, self }, [v]) => (self as ApexSet).map.delete(interp.keyOf(v)));
   r.method('Set', 'removeAll', ({ interp, self }, [other]) => {
     let changed = false;
@@ -147,13 +161,16 @@ export function registerCollections(r: Registry): void {
       for (const [, [k, v]] of other.map) interp.mapPut(map, k, v);
     } else {
       for (const rec of itemsOf(other)) {
-        if (rec instanceof SObjectValue) interp.mapPut(map, interp.coerce(rec.values.get('id') ?? null, map.keyType), rec);
+        if (rec instanceof SObjectValue)
+          interp.mapPut(map, interp.coerce(rec.values.get('id') ?? null, map.keyType), rec);
       }
     }
     return null;
   });
   r.method('Map', 'get', ({ interp, self }, [k]) => interp.mapGet(self as ApexMap, k));
-  r.method('Map', 'containsKey', ({ interp, self }, [k]) => (self as ApexMap).map.has(interp.mapKey(self as ApexMap, k)));
+  r.method('Map', 'containsKey', ({ interp, self }, [k]) =>
+    (self as ApexMap).map.has(interp.mapKey(self as ApexMap, k))
+  );
   r.method('Map', 'remove', ({ interp, self }, [k]) => {
     const map = self as ApexMap;
     const key = interp.mapKey(map, k);
@@ -169,7 +186,10 @@ export function registerCollections(r: Registry): void {
   });
   r.method('Map', 'values', ({ self }) => {
     const map = self as ApexMap;
-    return new ApexList(map.valueType, [...map.map.values()].map(([, v]) => v));
+    return new ApexList(
+      map.valueType,
+      [...map.map.values()].map(([, v]) => v)
+    );
   });
   r.method('Map', 'size', ({ self }) => (self as ApexMap).map.size);
   r.method('Map', 'isEmpty', ({ self }) => (self as ApexMap).map.size === 0);
@@ -208,7 +228,8 @@ export function registerCollections(r: Registry): void {
   });
   r.method('System.Iterator', 'next', ({ self }) => {
     const it = self as { data: { items: unknown[]; i: number } };
-    if (it.data.i >= it.data.items.length) throw fault('System.NoSuchElementException', 'Iterator has no more elements.');
+    if (it.data.i >= it.data.items.length)
+      throw fault('System.NoSuchElementException', 'Iterator has no more elements.');
     return it.data.items[it.data.i++];
   });
   void OBJECT;

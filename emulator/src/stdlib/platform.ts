@@ -33,7 +33,9 @@ function customPermissions(interp: Interpreter): Set<string> {
 export function registerPlatform(r: Registry): void {
   // ---------------------------------------------------------------- UserInfo
   r.static('UserInfo', 'getUserId', ({ interp }) => orgOf(interp).user.id);
-  r.static('UserInfo', 'getName', ({ interp }) => [userField(interp, 'firstname'), userField(interp, 'lastname')].filter((x) => x).join(' '));
+  r.static('UserInfo', 'getName', ({ interp }) =>
+    [userField(interp, 'firstname'), userField(interp, 'lastname')].filter((x) => x).join(' ')
+  );
   r.static('UserInfo', 'getFirstName', ({ interp }) => userField(interp, 'firstname'));
   r.static('UserInfo', 'getLastName', ({ interp }) => userField(interp, 'lastname'));
   r.static('UserInfo', 'getUserName', ({ interp }) => userField(interp, 'username'));
@@ -86,7 +88,9 @@ export function registerPlatform(r: Registry): void {
   void LIMITS;
 
   // ---------------------------------------------------------------- FeatureManagement
-  r.static('FeatureManagement', 'checkPermission', ({ interp }, [name]) => customPermissions(interp).has(str(name).toLowerCase()));
+  r.static('FeatureManagement', 'checkPermission', ({ interp }, [name]) =>
+    customPermissions(interp).has(str(name).toLowerCase())
+  );
 
   // ---------------------------------------------------------------- Test
   r.static('Test', 'isRunningTest', ({ interp }) => orgOf(interp).inTest);

@@ -95,7 +95,9 @@ export function registerSchema(r: Registry): void {
   });
 
   // ---------------------------------------------------------------- SObjectType token
-  r.method('Schema.SObjectType', 'getDescribe', ({ interp, self }) => describeObject(interp, String((self as NativeObject).data.object)));
+  r.method('Schema.SObjectType', 'getDescribe', ({ interp, self }) =>
+    describeObject(interp, String((self as NativeObject).data.object))
+  );
   r.method('Schema.SObjectType', 'newSObject', ({ interp, self }, args) => {
     const object = String((self as NativeObject).data.object);
     const rec = orgOf(interp).newSObject(object, args.length >= 2 && args[1] === true);
@@ -118,7 +120,8 @@ export function registerSchema(r: Registry): void {
   r.method('Schema.SObjectField', 'hashCode', ({ self }) => String((self as NativeObject).data.field).length);
 
   // ---------------------------------------------------------------- DescribeSObjectResult
-  const objOf = (interp: Interpreter, self: unknown): ObjectModel => objectModel(interp, String((self as NativeObject).data.object));
+  const objOf = (interp: Interpreter, self: unknown): ObjectModel =>
+    objectModel(interp, String((self as NativeObject).data.object));
   const dso = (name: string, fn: (o: ObjectModel, interp: Interpreter) => unknown): void =>
     r.method('Schema.DescribeSObjectResult', name, ({ interp, self }) => fn(objOf(interp, self), interp));
   dso('getName', (o) => o.name);
@@ -200,12 +203,29 @@ export function registerSchema(r: Registry): void {
   dfr('isAccessible', (f, interp, o) => can('isAccessibleField')(orgOf(interp), o, f.name));
   dfr('isUpdateable', (f, interp, o) => f.updateable && can('isUpdateableField')(orgOf(interp), o, f.name));
   dfr('isCreateable', (f, interp, o) => f.createable && can('isCreateableField')(orgOf(interp), o, f.name));
-  dfr('getReferenceTo', (f) => new ApexList(T('Schema.SObjectType'), f.referenceTo.map((t) => sobjectToken(t))));
-  dfr('getPicklistValues', (f) =>
-    new ApexList(
-      T('Schema.PicklistEntry'),
-      f.picklistValues.map((p) => new NativeObject('Schema.PicklistEntry', { value: p.value, label: p.label, active: p.active, defaultValue: p.defaultValue }))
-    )
+  dfr(
+    'getReferenceTo',
+    (f) =>
+      new ApexList(
+        T('Schema.SObjectType'),
+        f.referenceTo.map((t) => sobjectToken(t))
+      )
+  );
+  dfr(
+    'getPicklistValues',
+    (f) =>
+      new ApexList(
+        T('Schema.PicklistEntry'),
+        f.picklistValues.map(
+          (p) =>
+            new NativeObject('Schema.PicklistEntry', {
+              value: p.value,
+              label: p.label,
+              active: p.active,
+              defaultValue: p.defaultValue
+            })
+        )
+      )
   );
   const pe = (name: string, key: string): void =>
     r.method('Schema.PicklistEntry', name, ({ self }) => (self as NativeObject).data[key]);

@@ -17,7 +17,8 @@ export function sobjectToken(object: string): NativeObject {
   return new NativeObject('Schema.SObjectType', {
     object,
     __toString: () => object,
-    __equals: (o: NativeObject) => o.type === 'Schema.SObjectType' && String(o.data.object).toLowerCase() === object.toLowerCase()
+    __equals: (o: NativeObject) =>
+      o.type === 'Schema.SObjectType' && String(o.data.object).toLowerCase() === object.toLowerCase()
   });
 }
 
@@ -119,7 +120,11 @@ export function registerSobjects(r: Registry): void {
     (rec(self) as unknown as { errors?: string[] }).errors = errors;
     return null;
   });
-  r.method('SObject', 'hasErrors', ({ self }) => ((rec(self) as unknown as { errors?: string[] }).errors ?? []).length > 0);
+  r.method(
+    'SObject',
+    'hasErrors',
+    ({ self }) => ((rec(self) as unknown as { errors?: string[] }).errors ?? []).length > 0
+  );
 
   // ---------------------------------------------------------------- Id
   r.static('Id', 'valueOf', ({ interp }, [text]) => {
@@ -187,7 +192,11 @@ export function registerCustomTypes(r: Registry): void {
     const model = org.object(type);
     if (model?.kind === 'custom-metadata') {
       const name = str(args[0]);
-      return mdtRecords(interp, type).find((rec) => String(rec.values.get('developername')).toLowerCase() === name.toLowerCase()) ?? null;
+      return (
+        mdtRecords(interp, type).find(
+          (rec) => String(rec.values.get('developername')).toLowerCase() === name.toLowerCase()
+        ) ?? null
+      );
     }
     if (model?.kind === 'custom-setting-list') {
       const name = str(args[0]);
@@ -204,14 +213,18 @@ export function registerCustomTypes(r: Registry): void {
       return found ? copyRecord(found) : null;
     }
     const owner = key instanceof ApexId ? key.value : str(key);
-    const found = [...org.table(type).values()].find((rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === owner);
+    const found = [...org.table(type).values()].find(
+      (rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === owner
+    );
     return found ? copyRecord(found) : null;
   });
   r.static('$sobjecttype', 'getOrgDefaults', ({ interp, self }) => {
     const type = String(self);
     const org = orgOf(interp);
     const orgId = [...org.table('Organization').values()][0].values.get('id') as ApexId;
-    const found = [...org.table(type).values()].find((rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === orgId.value);
+    const found = [...org.table(type).values()].find(
+      (rec) => (rec.values.get('setupownerid') as ApexId | null)?.value === orgId.value
+    );
     if (found) return copyRecord(found);
     // No org-level row: an empty record with the field defaults (documented: getOrgDefaults returns an empty setting).
     const empty = org.newSObject(type, true);

@@ -6,7 +6,17 @@
  */
 import type { Interpreter } from '../runtime/interpreter';
 import { compareNumbers, fault, str } from '../runtime/ops';
-import { ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, ApexObject, ApexTime, EnumValue, SObjectValue } from '../runtime/values';
+import {
+  ApexDate,
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexObject,
+  ApexTime,
+  EnumValue,
+  SObjectValue
+} from '../runtime/values';
 
 const isNum = (v: unknown): v is number | bigint | ApexDouble | ApexDecimal =>
   typeof v === 'number' || typeof v === 'bigint' || v instanceof ApexDouble || v instanceof ApexDecimal;

@@ -113,25 +113,33 @@ export function registerSystem(r: Registry): void {
   r.exceptionType('Database.DmlException', 'System.DmlException');
   // Known platform quirk: `new AuraHandledException('x').getMessage()` is 'Script-thrown exception' in Apex (the
   // message still reaches the client); code that logs or tests the message calls setMessage.
-  r.type('System.AuraHandledException', { exceptionParent: 'Exception', hiddenConstructorMessage: 'Script-thrown exception' });
+  r.type('System.AuraHandledException', {
+    exceptionParent: 'Exception',
+    hiddenConstructorMessage: 'Script-thrown exception'
+  });
 
   // ---------------------------------------------------------------- System
   r.static('System', 'debug', () => null);
   r.static('System', 'assert', (_c, [cond, msg]) => {
-    if (cond !== true) assertFail(msg === undefined || msg === null ? 'Assertion Failed' : `Assertion Failed: ${str(msg)}`);
+    if (cond !== true)
+      assertFail(msg === undefined || msg === null ? 'Assertion Failed' : `Assertion Failed: ${str(msg)}`);
     return null;
   });
   r.static('System', 'assertEquals', ({ interp }, [expected, actual, msg]) => {
     if (!assertEquals(interp, expected, actual)) {
       const detail = `Expected: ${str(expected)}, Actual: ${str(actual)}`;
-      assertFail(msg === undefined || msg === null ? `Assertion Failed: ${detail}` : `Assertion Failed: ${str(msg)}: ${detail}`);
+      assertFail(
+        msg === undefined || msg === null ? `Assertion Failed: ${detail}` : `Assertion Failed: ${str(msg)}: ${detail}`
+      );
     }
     return null;
   });
   r.static('System', 'assertNotEquals', ({ interp }, [expected, actual, msg]) => {
     if (assertEquals(interp, expected, actual)) {
       const detail = `Same value: ${str(actual)}`;
-      assertFail(msg === undefined || msg === null ? `Assertion Failed: ${detail}` : `Assertion Failed: ${str(msg)}: ${detail}`);
+      assertFail(
+        msg === undefined || msg === null ? `Assertion Failed: ${detail}` : `Assertion Failed: ${str(msg)}: ${detail}`
+      );
     }
     return null;
   });
@@ -147,11 +155,13 @@ export function registerSystem(r: Registry): void {
 
   // ---------------------------------------------------------------- Assert
   r.static('Assert', 'areEqual', ({ interp }, [expected, actual, msg]) => {
-    if (!assertEquals(interp, expected, actual)) assertFail(withMessage(msg, `Expected: ${str(expected)}, Actual: ${str(actual)}`));
+    if (!assertEquals(interp, expected, actual))
+      assertFail(withMessage(msg, `Expected: ${str(expected)}, Actual: ${str(actual)}`));
     return null;
   });
   r.static('Assert', 'areNotEqual', ({ interp }, [notExpected, actual, msg]) => {
-    if (assertEquals(interp, notExpected, actual)) assertFail(withMessage(msg, `Not expected: ${str(notExpected)}, Actual: ${str(actual)}`));
+    if (assertEquals(interp, notExpected, actual))
+      assertFail(withMessage(msg, `Not expected: ${str(notExpected)}, Actual: ${str(actual)}`));
     return null;
   });
   r.static('Assert', 'isTrue', (_c, [cond, msg]) => {
@@ -170,10 +180,14 @@ export function registerSystem(r: Registry): void {
     if (v === null) assertFail(withMessage(msg, 'Expected: not null, Actual: null'));
     return null;
   });
-  r.static('Assert', 'fail', (_c, [msg]) => assertFail(msg === undefined || msg === null ? 'Assertion Failed' : str(msg)));
+  r.static('Assert', 'fail', (_c, [msg]) =>
+    assertFail(msg === undefined || msg === null ? 'Assertion Failed' : str(msg))
+  );
   r.static('Assert', 'isInstanceOfType', ({ interp }, [v, type, msg]) => {
     if (!interp.isInstance(v, (type as TypeValue).type)) {
-      assertFail(withMessage(msg, `Expected instance of: ${typeName((type as TypeValue).type)}, Actual value: ${str(v)}`));
+      assertFail(
+        withMessage(msg, `Expected instance of: ${typeName((type as TypeValue).type)}, Actual value: ${str(v)}`)
+      );
     }
     return null;
   });
@@ -198,7 +212,11 @@ export function registerSystem(r: Registry): void {
   r.method('Exception', 'getTypeName', ({ self }) => exc(self).cls.name);
   r.method('Exception', 'getLineNumber', ({ self }) => exc(self).fields.get('$line') ?? -1);
   r.method('Exception', 'getStackTraceString', ({ self }) => exc(self).fields.get('$stack') ?? '');
-  r.method('Exception', 'toString', ({ self }) => `${exc(self).cls.name}: ${str(exc(self).fields.get('$message') ?? null)}`);
+  r.method(
+    'Exception',
+    'toString',
+    ({ self }) => `${exc(self).cls.name}: ${str(exc(self).fields.get('$message') ?? null)}`
+  );
   r.method('Exception', 'getDmlMessage', ({ self }, [i]) => dmlRow(self, i as number)?.message ?? null);
   r.method('Exception', 'getDmlStatusCode', ({ self }, [i]) => dmlRow(self, i as number)?.statusCode ?? null);
   r.method('Exception', 'getDmlType', ({ interp, self }, [i]) => {
@@ -206,10 +224,18 @@ export function registerSystem(r: Registry): void {
     const t = interp.registry.lookupType('System.StatusCode');
     return t?.enumValues?.find((e) => e.name === code) ?? null;
   });
-  r.method('Exception', 'getDmlFieldNames', ({ self }, [i]) => new ApexList(T('String'), dmlRow(self, i as number)?.fields ?? []));
+  r.method(
+    'Exception',
+    'getDmlFieldNames',
+    ({ self }, [i]) => new ApexList(T('String'), dmlRow(self, i as number)?.fields ?? [])
+  );
   r.method('Exception', 'getDmlId', ({ self }, [i]) => dmlRow(self, i as number)?.id ?? null);
   r.method('Exception', 'getDmlIndex', ({ self }, [i]) => dmlRow(self, i as number)?.index ?? null);
-  r.method('Exception', 'getNumDml', ({ self }) => ((exc(self).fields.get('$dml') as unknown[] | undefined) ?? []).length);
+  r.method(
+    'Exception',
+    'getNumDml',
+    ({ self }) => ((exc(self).fields.get('$dml') as unknown[] | undefined) ?? []).length
+  );
   r.method('Exception', 'equals', ({ self }, [o]) => self === o);
   r.method('Exception', 'hashCode', ({ self }) => exc(self).identity);
 
@@ -223,7 +249,12 @@ export function registerSystem(r: Registry): void {
   r.method('System.Type', 'getName', ({ self }) => typeName((self as TypeValue).type));
   r.method('System.Type', 'toString', ({ self }) => typeName((self as TypeValue).type));
   r.method('System.Type', 'newInstance', ({ interp, self }) => interp.instantiate((self as TypeValue).type, []));
-  r.method('System.Type', 'equals', ({ self }, [o]) => o instanceof TypeValue && typeName(o.type).toLowerCase() === typeName((self as TypeValue).type).toLowerCase());
+  r.method(
+    'System.Type',
+    'equals',
+    ({ self }, [o]) =>
+      o instanceof TypeValue && typeName(o.type).toLowerCase() === typeName((self as TypeValue).type).toLowerCase()
+  );
   r.method('System.Type', 'hashCode', ({ self }) => typeName((self as TypeValue).type).length);
   r.method('System.Type', 'isAssignableFrom', ({ interp, self }, [other]) => {
     const target = interp.classByName((self as TypeValue).type.name);
@@ -237,7 +268,12 @@ export function registerSystem(r: Registry): void {
   void ApexThrow;
 }
 
-function dmlRow(self: unknown, i: number): { message: string; statusCode: string; fields: string[]; id: unknown; index: number } | undefined {
-  const rows = (exc(self).fields.get('$dml') as { message: string; statusCode: string; fields: string[]; id: unknown; index: number }[] | undefined) ?? [];
+function dmlRow(
+  self: unknown,
+  i: number
+): { message: string; statusCode: string; fields: string[]; id: unknown; index: number } | undefined {
+  const rows =
+    (exc(self).fields.get('$dml') as
+      { message: string; statusCode: string; fields: string[]; id: unknown; index: number }[] | undefined) ?? [];
   return rows[i];
 }

@@ -81,7 +81,16 @@ export function runTests(emulator: Emulator, options: RunOptions = {}): RunResul
     if (reason !== undefined) {
       skippedClasses.push({ className: cls.name, reason });
       for (const m of methods) {
-        const o: TestOutcome = { className: cls.name, methodName: m.name, outcome: 'skip', message: reason, ms: 0, soql: 0, dml: 0, callouts: 0 };
+        const o: TestOutcome = {
+          className: cls.name,
+          methodName: m.name,
+          outcome: 'skip',
+          message: reason,
+          ms: 0,
+          soql: 0,
+          dml: 0,
+          callouts: 0
+        };
         outcomes.push(o);
         options.onOutcome?.(o);
       }
@@ -112,7 +121,17 @@ export function runTests(emulator: Emulator, options: RunOptions = {}): RunResul
         };
       };
       if (setupError) {
-        outcome = { className: cls.name, methodName: m.name, outcome: 'fail', message: `@TestSetup failed: ${setupError.type}: ${setupError.message}`, stack: setupError.stack, ms: 0, soql: 0, dml: 0, callouts: 0 };
+        outcome = {
+          className: cls.name,
+          methodName: m.name,
+          outcome: 'fail',
+          message: `@TestSetup failed: ${setupError.type}: ${setupError.message}`,
+          stack: setupError.stack,
+          ms: 0,
+          soql: 0,
+          dml: 0,
+          callouts: 0
+        };
       } else {
         try {
           interp.invoke(cls, m, null, []);
@@ -149,7 +168,8 @@ export function runTests(emulator: Emulator, options: RunOptions = {}): RunResul
   return { outcomes, skippedClasses, coverage };
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function junitXml(result: RunResult): string {
   const byClass = new Map<string, TestOutcome[]>();

@@ -5,7 +5,10 @@
  */
 const FEATURES: [RegExp, string][] = [
   [/\bTest\.setMock\b|\bHttpCalloutMock\b|\bHttpRequest\b/i, 'callouts'],
-  [/\bSystem\.enqueueJob\b|\bDatabase\.executeBatch\b|\bSystem\.schedule\b|\bTest\.stopTest\b|\bFinalizer/i, 'async Apex'],
+  [
+    /\bSystem\.enqueueJob\b|\bDatabase\.executeBatch\b|\bSystem\.schedule\b|\bTest\.stopTest\b|\bFinalizer/i,
+    'async Apex'
+  ],
   [/\bRestContext\b/i, 'Apex REST'],
   [/\bMetadata\.(DeployContainer|DeployResult|DeployCallback|Operations)\b/i, 'Metadata API'],
   [/\b(update|upsert|delete|undelete)\s+[a-z_]/i, 'DML update/upsert/delete'],
