@@ -9,7 +9,7 @@
  *   Apex Developer Guide, Using Limits, startTest, and stopTest).
  * - Outside a test, jobs wait in `org.hooks.async` until `drainAsync(org)` runs them (the preview server).
  * - Static variables: in a test the jobs run inside the test's execution, so statics set by the test are still
- *   set in the job (what orgs do; not stated in the guide — README "what it does not model" lists it as knowledge);
+ *   set in the job (what orgs do; not stated in the guide: a knowledge-based behaviour, for fidelity/SOURCES.md);
  *   outside a test every job is a new transaction and starts with fresh statics.
  *
  * State lives in `org.hooks` (the test runner clears it for every test method).
@@ -126,10 +126,19 @@ function setFields(org: Org, rec: SObjectValue | undefined, values: Record<strin
   }
 }
 
-const JOB_TYPES: Record<JobKind, string> = { queueable: 'Queueable', batch: 'BatchApex', future: 'Future', scheduled: 'ScheduledApex' };
+const JOB_TYPES: Record<JobKind, string> = {
+  queueable: 'Queueable',
+  batch: 'BatchApex',
+  future: 'Future',
+  scheduled: 'ScheduledApex'
+};
 
 /** Queues a job: inserts its AsyncApexJob (Status Queued) and records it. Async work is pending uncommitted work. */
-export function addJob(org: Org, interp: Interpreter, job: Omit<AsyncJob, 'id' | 'inWindow' | 'generation' | 'status' | 'user'>): AsyncJob {
+export function addJob(
+  org: Org,
+  interp: Interpreter,
+  job: Omit<AsyncJob, 'id' | 'inWindow' | 'generation' | 'status' | 'user'>
+): AsyncJob {
   const state = asyncState(org);
   const ctx = asyncContext(org);
   const values: Record<string, unknown> = {
@@ -191,7 +200,8 @@ function apexThrow(interp: Interpreter, e: unknown): ApexThrow | null {
   return m instanceof ApexThrow ? m : null;
 }
 
-const describe = (t: ApexThrow): string => `${t.exception.cls.name}: ${str(t.exception.fields.get('$message') ?? null)}`;
+const describe = (t: ApexThrow): string =>
+  `${t.exception.cls.name}: ${str(t.exception.fields.get('$message') ?? null)}`;
 
 export interface RunOptions {
   /** In a test: statics are kept (the job runs inside the test's execution). */
@@ -202,7 +212,14 @@ export interface RunOptions {
  * Runs `body` as an asynchronous transaction: fresh asynchronous limits (their counters are added to the test's
  * totals), the job's context for System.isQueueable() & co, the job's user; fresh statics outside tests.
  */
-export function inAsyncTransaction(org: Org, interp: Interpreter, job: AsyncJob, options: RunOptions, body: () => void, phase?: AsyncContext['phase']): void {
+export function inAsyncTransaction(
+  org: Org,
+  interp: Interpreter,
+  job: AsyncJob,
+  options: RunOptions,
+  body: () => void,
+  phase?: AsyncContext['phase']
+): void {
   const saved = { limits: org.limits, context: org.hooks.context, user: org.user, state: interp.state };
   org.limits = new Limits(true);
   org.hooks.context = { ...newContext(job), phase };
@@ -235,13 +252,17 @@ export function runJob(org: Org, interp: Interpreter, job: AsyncJob, options: Ru
     inAsyncTransaction(org, interp, job, options, () => {
       switch (job.kind) {
         case 'queueable':
-          interp.callMethod(job.target as ApexObject, 'execute', [contextObject(interp, 'System.QueueableContext', job)]);
+          interp.callMethod(job.target as ApexObject, 'execute', [
+            contextObject(interp, 'System.QueueableContext', job)
+          ]);
           break;
         case 'future':
           interp.invoke(job.cls, job.method as MethodDecl, null, job.args ?? [], true);
           break;
         case 'scheduled':
-          interp.callMethod(job.target as ApexObject, 'execute', [contextObject(interp, 'System.SchedulableContext', job)]);
+          interp.callMethod(job.target as ApexObject, 'execute', [
+            contextObject(interp, 'System.SchedulableContext', job)
+          ]);
           break;
         case 'batch':
           break;
@@ -260,7 +281,11 @@ export function runJob(org: Org, interp: Interpreter, job: AsyncJob, options: Ru
   setFields(org, rec, {
     Status: job.status,
     CompletedDate: new ApexDatetime(interp.now()),
-    ExtendedStatus: error ? (job.kind === 'batch' ? `First error: ${str(error.exception.fields.get('$message') ?? null)}` : describe(error)) : null,
+    ExtendedStatus: error
+      ? job.kind === 'batch'
+        ? `First error: ${str(error.exception.fields.get('$message') ?? null)}`
+        : describe(error)
+      : null,
     NumberOfErrors: error ? 1 : 0,
     ...(job.kind === 'batch' ? { TotalJobItems: items, JobItemsProcessed: processed } : {})
   });
@@ -274,7 +299,13 @@ export function runJob(org: Org, interp: Interpreter, job: AsyncJob, options: Ru
  * "The Queueable job and the Finalizer run in separate Apex and Database transactions." (Transaction Finalizers).
  * The context reports SUCCESS or UNHANDLED_EXCEPTION and the exception (FinalizerContext Interface).
  */
-function runFinalizer(org: Org, interp: Interpreter, job: AsyncJob, error: ApexThrow | null, options: RunOptions): void {
+function runFinalizer(
+  org: Org,
+  interp: Interpreter,
+  job: AsyncJob,
+  error: ApexThrow | null,
+  options: RunOptions
+): void {
   const finalizer = job.finalizer as ApexObject;
   const ctx = contextObject(interp, 'System.FinalizerContext', job);
   ctx.data.result = error ? 'UNHANDLED_EXCEPTION' : 'SUCCESS';
@@ -314,9 +345,16 @@ function runBatch(org: Org, interp: Interpreter, job: AsyncJob, options: RunOpti
   const bc = contextObject(interp, 'Database.BatchableContext', job);
   const stateful = interp.implementsNative(batch.cls, 'Database.Stateful');
   let located: unknown = null;
-  inAsyncTransaction(org, interp, job, options, () => {
-    located = interp.callMethod(batch, 'start', [bc]);
-  }, 'start');
+  inAsyncTransaction(
+    org,
+    interp,
+    job,
+    options,
+    () => {
+      located = interp.callMethod(batch, 'start', [bc]);
+    },
+    'start'
+  );
   const records = iterate(org, interp, located);
   const scope = job.scope ?? 200;
   const chunks: unknown[][] = [];
@@ -334,21 +372,44 @@ function runBatch(org: Org, interp: Interpreter, job: AsyncJob, options: RunOpti
       batch.fields.clear();
       for (const [k, v] of snapshot) batch.fields.set(k, v);
     }
-    inAsyncTransaction(org, interp, job, options, () => {
-      interp.callMethod(batch, 'execute', [bc, records.list(chunk)]);
-    }, 'execute');
+    inAsyncTransaction(
+      org,
+      interp,
+      job,
+      options,
+      () => {
+        interp.callMethod(batch, 'execute', [bc, records.list(chunk)]);
+      },
+      'execute'
+    );
     processed++;
   }
-  inAsyncTransaction(org, interp, job, options, () => {
-    interp.callMethod(batch, 'finish', [bc]);
-  }, 'finish');
+  if (snapshot) {
+    batch.fields.clear();
+    for (const [k, v] of snapshot) batch.fields.set(k, v);
+  }
+  inAsyncTransaction(
+    org,
+    interp,
+    job,
+    options,
+    () => {
+      interp.callMethod(batch, 'finish', [bc]);
+    },
+    'finish'
+  );
   return { items: chunks.length, processed };
 }
 
 /** The records of a start() result: a Database.QueryLocator (the database natives' data) or an Iterable. */
-function iterate(org: Org, interp: Interpreter, located: unknown): { items: unknown[]; list: (items: unknown[]) => ApexList } {
+function iterate(
+  org: Org,
+  interp: Interpreter,
+  located: unknown
+): { items: unknown[]; list: (items: unknown[]) => ApexList } {
   const listOf = (elem: string) => (items: unknown[]) => new ApexList(T(elem), items);
-  if (located === null || located === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+  if (located === null || located === undefined)
+    throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
   if (located instanceof ApexList) return { items: located.items.slice(), list: listOf(located.elemType.name) };
   if (located instanceof NativeObject && located.type.toLowerCase().endsWith('querylocator')) {
     const d = located.data;
@@ -364,7 +425,8 @@ function iterate(org: Org, interp: Interpreter, located: unknown): { items: unkn
   // An Iterable: iterator() then hasNext()/next().
   const it = interp.callValueMethod(located, 'iterator', [], false);
   const items: unknown[] = [];
-  while (interp.truthy(interp.callValueMethod(it, 'hasNext', [], false))) items.push(interp.callValueMethod(it, 'next', [], false));
+  while (interp.truthy(interp.callValueMethod(it, 'hasNext', [], false)))
+    items.push(interp.callValueMethod(it, 'next', [], false));
   return { items, list: listOf('Object') };
 }
 
@@ -389,7 +451,11 @@ export function runTestJobs(org: Org, interp: Interpreter): void {
  * The preview server: runs every queued job (and the jobs they queue) outside a test, each in a new transaction.
  * Returns the jobs run with their outcome; unhandled exceptions are recorded on the job, not thrown.
  */
-export function drainAsync(org: Org, interp: Interpreter = org.interp, maxJobs = 500): { id: string; kind: JobKind; status: string; error?: string }[] {
+export function drainAsync(
+  org: Org,
+  interp: Interpreter = org.interp,
+  maxJobs = 500
+): { id: string; kind: JobKind; status: string; error?: string }[] {
   const state = asyncState(org);
   const out: { id: string; kind: JobKind; status: string; error?: string }[] = [];
   for (let i = 0; i < state.jobs.length && out.length < maxJobs; i++) {
@@ -404,7 +470,9 @@ export function drainAsync(org: Org, interp: Interpreter = org.interp, maxJobs =
 
 /** Runs a scheduled job now (the preview's "fire" of a CronTrigger). */
 export function fireScheduled(org: Org, cronId: string, interp: Interpreter = org.interp): ApexThrow | null {
-  const job = asyncState(org).jobs.find((j) => j.kind === 'scheduled' && j.cronId?.value === cronId && j.status === 'Queued');
+  const job = asyncState(org).jobs.find(
+    (j) => j.kind === 'scheduled' && j.cronId?.value === cronId && j.status === 'Queued'
+  );
   return job ? runJob(org, interp, job, { test: false }) : null;
 }
 
@@ -415,17 +483,27 @@ export function fireScheduled(org: Org, cronId: string, interp: Interpreter = or
  * "Future method cannot be called from a future or batch method" (Future Methods, AsyncException); the future
  * calls limit is 50 per transaction (Execution Governors and Limits).
  */
-export function queueFutureCall(org: Org, cls: ClassInfo, method: MethodDecl, args: unknown[], interp: Interpreter): boolean {
+export function queueFutureCall(
+  org: Org,
+  cls: ClassInfo,
+  method: MethodDecl,
+  args: unknown[],
+  interp: Interpreter
+): boolean {
   const ctx = asyncContext(org);
   if (ctx && (ctx.isFuture || ctx.isBatch)) {
-    throw fault('System.AsyncException', `Future method cannot be called from a future or batch method: ${cls.name}.${method.name}(${args.map(() => '').join(',')})`);
+    throw fault(
+      'System.AsyncException',
+      `Future method cannot be called from a future or batch method: ${cls.name}.${method.name}(${args.map(() => '').join(',')})`
+    );
   }
   if (org.limits.async) {
     // Queueable and scheduled contexts allow 50 future calls (Limits holds the batch/future value 0).
     const state = asyncState(org);
     state.futureInQueueable++;
     org.limits.used.futureCalls = state.futureInQueueable;
-    if (state.futureInQueueable > 50) throw fault('System.LimitException', `Too many future calls: ${state.futureInQueueable}`);
+    if (state.futureInQueueable > 50)
+      throw fault('System.LimitException', `Too many future calls: ${state.futureInQueueable}`);
   } else {
     org.limits.add('futureCalls');
   }

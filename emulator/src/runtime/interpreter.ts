@@ -7,6 +7,7 @@ import type { Expr, FieldDecl, MethodDecl, PropertyDecl, Stmt, TypeDecl, TypeRef
 import {
   fault,
   RuntimeFault,
+  setNativeText,
   str,
   looseEquals,
   keyOf,
@@ -235,7 +236,12 @@ export class Interpreter {
   clock: number | null = null;
   private readonly typeCache = new WeakMap<TypeRef, Map<ClassInfo | null, RType>>();
 
-  constructor(readonly registry: Registry) {}
+  constructor(readonly registry: Registry) {
+    setNativeText((v) => {
+      const fn = this.registry.findMethod(v.type, 'toString');
+      return fn ? str(fn({ interp: this, self: v }, [])) : undefined;
+    });
+  }
 
   now(): number {
     return this.clock ?? Date.now();

@@ -197,6 +197,13 @@ export function formatDouble(d: number): string {
   return `${m}E${parseInt(exp, 10)}`;
 }
 
+/** How a platform object prints (its native `toString`), installed by the interpreter's registry. */
+let nativeText: ((v: NativeObject) => string | undefined) | null = null;
+
+export function setNativeText(fn: (v: NativeObject) => string | undefined): void {
+  nativeText = fn;
+}
+
 /** `String.valueOf(value)` for every value the emulator holds. */
 export function str(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -232,6 +239,8 @@ export function str(v: unknown): string {
   if (v instanceof NativeObject) {
     const text = v.data['__toString'];
     if (typeof text === 'function') return (text as () => string)();
+    const viaRegistry = nativeText?.(v);
+    if (viaRegistry !== undefined) return viaRegistry;
     return v.type;
   }
   if (v instanceof ApexObject) return `${v.cls.name}:[...]`;

@@ -9,15 +9,7 @@
  * Using Batch Apex; Apex Scheduler; System Class (abortJob, schedule); Using Limits, startTest, and stopTest;
  * Execution Governors and Limits.
  */
-import {
-  addJob,
-  asyncContext,
-  asyncState,
-  foldLimits,
-  installFutureHook,
-  jobRecord,
-  runTestJobs
-} from '../data/async';
+import { addJob, asyncContext, asyncState, foldLimits, installFutureHook, jobRecord, runTestJobs } from '../data/async';
 import type { AsyncJob } from '../data/async';
 import { Limits } from '../data/limits';
 import type { Org } from '../data/org';
@@ -48,11 +40,27 @@ const npe = (): never => {
 
 export function registerAsync(r: Registry): void {
   // ---------------------------------------------------------------- types
-  for (const iface of ['System.Queueable', 'System.Finalizer', 'System.Schedulable']) r.type(iface, { isInterface: true });
-  for (const iface of ['Database.Batchable', 'Database.Stateful', 'Database.AllowsCallouts', 'Database.RaisesPlatformEvents']) r.type(iface, { isInterface: true });
+  for (const iface of ['System.Queueable', 'System.Finalizer', 'System.Schedulable'])
+    r.type(iface, { isInterface: true });
+  for (const iface of [
+    'Database.Batchable',
+    'Database.Stateful',
+    'Database.AllowsCallouts',
+    'Database.RaisesPlatformEvents'
+  ])
+    r.type(iface, { isInterface: true });
   if (!r.lookupType('System.Iterable')) r.type('System.Iterable', { isInterface: true });
   if (!r.lookupType('Database.QueryLocator')) r.type('Database.QueryLocator');
-  for (const t of ['System.QueueableContext', 'System.FinalizerContext', 'System.SchedulableContext', 'Database.BatchableContext', 'System.AsyncOptions', 'System.QueueableDuplicateSignature', 'System.AsyncInfo']) r.type(t);
+  for (const t of [
+    'System.QueueableContext',
+    'System.FinalizerContext',
+    'System.SchedulableContext',
+    'Database.BatchableContext',
+    'System.AsyncOptions',
+    'System.QueueableDuplicateSignature',
+    'System.AsyncInfo'
+  ])
+    r.type(t);
   // Not `System.`-prefixed: registering it so would also register the short name `Builder` for every class.
   r.type('QueueableDuplicateSignature.Builder');
   r.enumType('System.ParentJobResult', ['SUCCESS', 'UNHANDLED_EXCEPTION']);
@@ -71,14 +79,25 @@ export function registerAsync(r: Registry): void {
   });
 
   // ---------------------------------------------------------------- AsyncOptions, QueueableDuplicateSignature
-  r.ctor('System.AsyncOptions', () => new NativeObject('System.AsyncOptions', { duplicatesignature: null, maximumqueueablestackdepth: null, minimumqueueabledelayinminutes: null }));
-  const builder = (): NativeObject => new NativeObject('QueueableDuplicateSignature.Builder', { parts: [] as string[] });
+  r.ctor(
+    'System.AsyncOptions',
+    () =>
+      new NativeObject('System.AsyncOptions', {
+        duplicatesignature: null,
+        maximumqueueablestackdepth: null,
+        minimumqueueabledelayinminutes: null
+      })
+  );
+  const builder = (): NativeObject =>
+    new NativeObject('QueueableDuplicateSignature.Builder', { parts: [] as string[] });
   r.ctor('QueueableDuplicateSignature.Builder', builder);
   r.static('System.QueueableDuplicateSignature', 'Builder', builder);
-  const add = (kind: string) => (c: { self: unknown }, [v]: unknown[]) => {
-    (data(c.self).parts as string[]).push(`${kind}:${str(v)}`);
-    return c.self;
-  };
+  const add =
+    (kind: string) =>
+    (c: { self: unknown }, [v]: unknown[]) => {
+      (data(c.self).parts as string[]).push(`${kind}:${str(v)}`);
+      return c.self;
+    };
   r.method('QueueableDuplicateSignature.Builder', 'addString', add('s'));
   r.method('QueueableDuplicateSignature.Builder', 'addId', add('i'));
   r.method('QueueableDuplicateSignature.Builder', 'addInteger', add('n'));
@@ -87,7 +106,12 @@ export function registerAsync(r: Registry): void {
   r.method('QueueableDuplicateSignature.Builder', 'getSize', ({ self }) => size(self));
   r.method('QueueableDuplicateSignature.Builder', 'getMaxSize', () => 32);
   r.method('QueueableDuplicateSignature.Builder', 'getRemainingSize', ({ self }) => Math.max(0, 32 - size(self)));
-  r.method('QueueableDuplicateSignature.Builder', 'build', ({ self }) => new NativeObject('System.QueueableDuplicateSignature', { key: (data(self).parts as string[]).join('|') }));
+  r.method(
+    'QueueableDuplicateSignature.Builder',
+    'build',
+    ({ self }) =>
+      new NativeObject('System.QueueableDuplicateSignature', { key: (data(self).parts as string[]).join('|') })
+  );
 
   // ---------------------------------------------------------------- System.enqueueJob
   r.static('System', 'enqueueJob', ({ interp }, args) => enqueueJob(interp, args));
@@ -96,12 +120,18 @@ export function registerAsync(r: Registry): void {
   r.static('System', 'attachFinalizer', ({ interp }, [finalizer]) => {
     const o = org(interp);
     const ctx = asyncContext(o);
-    if (!ctx?.isQueueable || !ctx.job) throw fault('System.AsyncException', 'System.attachFinalizer(Finalizer) is not allowed in this context');
-    if (finalizer === null || finalizer === undefined) throw fault('System.NullPointerException', 'Argument cannot be null');
+    if (!ctx?.isQueueable || !ctx.job)
+      throw fault('System.AsyncException', 'System.attachFinalizer(Finalizer) is not allowed in this context');
+    if (finalizer === null || finalizer === undefined)
+      throw fault('System.NullPointerException', 'Argument cannot be null');
     if (!(finalizer instanceof ApexObject) || !interp.implementsNative(finalizer.cls, 'System.Finalizer')) {
-      throw fault('System.TypeException', `Class ${interp.runtimeTypeName(finalizer)} must implement the Finalizer interface`);
+      throw fault(
+        'System.TypeException',
+        `Class ${interp.runtimeTypeName(finalizer)} must implement the Finalizer interface`
+      );
     }
-    if (ctx.job.finalizer) throw fault('System.AsyncException', 'More than one Finalizer cannot be attached to same Async Apex Job');
+    if (ctx.job.finalizer)
+      throw fault('System.AsyncException', 'More than one Finalizer cannot be attached to same Async Apex Job');
     ctx.job.finalizer = finalizer;
     return null;
   });
@@ -111,13 +141,19 @@ export function registerAsync(r: Registry): void {
     const o = org(interp);
     if (batch === null || batch === undefined) npe();
     if (!(batch instanceof ApexObject) || !interp.implementsNative(batch.cls, 'Database.Batchable')) {
-      throw fault('System.TypeException', `Class ${interp.runtimeTypeName(batch)} must implement the Database.Batchable interface`);
+      throw fault(
+        'System.TypeException',
+        `Class ${interp.runtimeTypeName(batch)} must implement the Database.Batchable interface`
+      );
     }
     const ctx = asyncContext(o);
     // "Methods declared as future aren't allowed in classes that implement the Database.Batchable interface" and
     // "Database.executeBatch cannot be called from a batch start, batch execute, or future method."
     if (ctx && (ctx.isFuture || (ctx.isBatch && ctx.phase !== 'finish'))) {
-      throw fault('System.AsyncException', 'Database.executeBatch cannot be called from a batch start, batch execute, or future method.');
+      throw fault(
+        'System.AsyncException',
+        'Database.executeBatch cannot be called from a batch start, batch execute, or future method.'
+      );
     }
     const n = scope === undefined || scope === null ? 200 : (scope as number);
     if (n <= 0) throw fault('System.InvalidParameterValueException', 'The scope parameter must be greater than 0');
@@ -131,7 +167,10 @@ export function registerAsync(r: Registry): void {
     const o = org(interp);
     if (schedulable === null || schedulable === undefined || name === null || cron === null) npe();
     if (!(schedulable instanceof ApexObject) || !interp.implementsNative(schedulable.cls, 'System.Schedulable')) {
-      throw fault('System.TypeException', `Class ${interp.runtimeTypeName(schedulable)} must implement the Schedulable interface`);
+      throw fault(
+        'System.TypeException',
+        `Class ${interp.runtimeTypeName(schedulable)} must implement the Schedulable interface`
+      );
     }
     const cronId = scheduleRecords(o, interp, str(name), str(cron));
     addJob(o, interp, { kind: 'scheduled', cls: schedulable.cls, target: schedulable, cronId, name: str(name) });
@@ -141,10 +180,20 @@ export function registerAsync(r: Registry): void {
     const o = org(interp);
     if (batch === null || batch === undefined || name === null) npe();
     if (!(batch instanceof ApexObject) || !interp.implementsNative(batch.cls, 'Database.Batchable')) {
-      throw fault('System.TypeException', `Class ${interp.runtimeTypeName(batch)} must implement the Database.Batchable interface`);
+      throw fault(
+        'System.TypeException',
+        `Class ${interp.runtimeTypeName(batch)} must implement the Database.Batchable interface`
+      );
     }
     const cronId = scheduleRecords(o, interp, str(name), null, (minutes as number) ?? 0);
-    addJob(o, interp, { kind: 'batch', cls: batch.cls, target: batch, scope: (scope as number | undefined) ?? 200, cronId, name: str(name) });
+    addJob(o, interp, {
+      kind: 'batch',
+      cls: batch.cls,
+      target: batch,
+      scope: (scope as number | undefined) ?? 200,
+      cronId,
+      name: str(name)
+    });
     return cronId;
   });
   r.static('System', 'abortJob', ({ interp }, [jobId]) => {
@@ -168,7 +217,10 @@ export function registerAsync(r: Registry): void {
   });
 
   // ---------------------------------------------------------------- System.isBatch & co
-  const is = (flag: 'isBatch' | 'isFuture' | 'isQueueable' | 'isScheduled') => ({ interp }: { interp: Interpreter }) => !!asyncContext(org(interp))?.[flag];
+  const is =
+    (flag: 'isBatch' | 'isFuture' | 'isQueueable' | 'isScheduled') =>
+    ({ interp }: { interp: Interpreter }) =>
+      !!asyncContext(org(interp))?.[flag];
   r.static('System', 'isBatch', is('isBatch'));
   r.static('System', 'isFuture', is('isFuture'));
   r.static('System', 'isQueueable', is('isQueueable'));
@@ -179,7 +231,11 @@ export function registerAsync(r: Registry): void {
     const job = asyncContext(org(interp))?.job;
     return job?.kind === 'queueable' ? (job.depth ?? 1) : 0;
   });
-  r.static('System.AsyncInfo', 'getMaximumQueueableStackDepth', ({ interp }) => asyncContext(org(interp))?.job?.maxDepth ?? null);
+  r.static(
+    'System.AsyncInfo',
+    'getMaximumQueueableStackDepth',
+    ({ interp }) => asyncContext(org(interp))?.job?.maxDepth ?? null
+  );
   r.static('System.AsyncInfo', 'hasMaxStackDepth', ({ interp }) => {
     const d = asyncContext(org(interp))?.job?.maxDepth;
     return d !== null && d !== undefined;
@@ -279,12 +335,28 @@ function enqueueJob(interp: Interpreter, [job, option]: unknown[]): ApexId {
   }
   // "The delay is ignored during Apex testing." / the delay is 0 to 10 minutes (Queueable Apex: Adding a Queueable
   // Job with a Specified Minimum Delay).
-  if (delay < 0 || delay > 10) throw fault('System.InvalidParameterValueException', `Invalid delay ${delay}: the delay must be between 0 and 10 minutes`);
+  if (delay < 0 || delay > 10)
+    throw fault(
+      'System.InvalidParameterValueException',
+      `Invalid delay ${delay}: the delay must be between 0 and 10 minutes`
+    );
   const depth = parent ? (parent.depth ?? 1) + 1 : 1;
-  if (maxDepth !== null && depth > maxDepth) throw fault('System.AsyncException', 'Maximum stack depth has been reached.');
+  if (maxDepth !== null && depth > maxDepth)
+    throw fault('System.AsyncException', 'Maximum stack depth has been reached.');
   if (signature !== undefined) {
-    const dup = asyncState(o).jobs.some((j) => j.signature === signature && (j.status === 'Queued' || j.status === 'Processing'));
-    if (dup) throw fault('System.DuplicateMessageException', 'Attempt to enqueue job with duplicate queueable signature');
+    const dup = asyncState(o).jobs.some(
+      (j) => j.signature === signature && (j.status === 'Queued' || j.status === 'Processing')
+    );
+    if (dup)
+      throw fault('System.DuplicateMessageException', 'Attempt to enqueue job with duplicate queueable signature');
   }
-  return addJob(o, interp, { kind: 'queueable', cls: job.cls, target: job, signature, delayMinutes: delay, depth, maxDepth }).id;
+  return addJob(o, interp, {
+    kind: 'queueable',
+    cls: job.cls,
+    target: job,
+    signature,
+    delayMinutes: delay,
+    depth,
+    maxDepth
+  }).id;
 }
