@@ -12,6 +12,7 @@ import { registerSystem } from './stdlib/system';
 import { registerAll } from './stdlib/all';
 import type { ProjectModel } from './metadata/model';
 import { Org } from './data/org';
+import { resetLimits } from './data/limits';
 
 export interface SnippetResult {
   /** `String.valueOf` of the returned value, when it returned. */
@@ -69,6 +70,7 @@ export class Emulator {
     const name = `FidelitySnippet${++snippetCounter}`;
     const info = this.addClass(`public class ${name} { public static Object run() { ${code}\n } }`, name);
     this.interp.resetTransaction();
+    resetLimits(this.org);
     try {
       const v = this.interp.callStatic(info, 'run', []);
       return { value: str(v), raw: v };

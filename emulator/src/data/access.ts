@@ -19,7 +19,27 @@ import type { ObjectModel, PermissionSetModel } from '../metadata/model';
 import type { Org } from './org';
 
 /** Standard CRM objects a Standard User can read, create, edit and delete. */
-const SALES_OBJECTS = new Set(['lead', 'account', 'contact', 'opportunity', 'case', 'campaign', 'task', 'event', 'note', 'attachment', 'contentversion', 'contentdocument', 'product2', 'pricebook2', 'asset', 'contract', 'order', 'solution', 'idea']);
+const SALES_OBJECTS = new Set([
+  'lead',
+  'account',
+  'contact',
+  'opportunity',
+  'case',
+  'campaign',
+  'task',
+  'event',
+  'note',
+  'attachment',
+  'contentversion',
+  'contentdocument',
+  'product2',
+  'pricebook2',
+  'asset',
+  'contract',
+  'order',
+  'solution',
+  'idea'
+]);
 
 interface Grants {
   admin: boolean;
@@ -58,7 +78,11 @@ function objectPermission(org: Org, object: string, perm: ObjPerm): boolean {
   if (!model) return false;
   const g = grants(org);
   if (g.admin) return true;
-  if (model.kind === 'custom-metadata' || model.kind === 'custom-setting-hierarchy' || model.kind === 'custom-setting-list') {
+  if (
+    model.kind === 'custom-metadata' ||
+    model.kind === 'custom-setting-hierarchy' ||
+    model.kind === 'custom-setting-list'
+  ) {
     if (perm === 'read') return true;
   }
   for (const ps of g.sets) {
@@ -95,7 +119,9 @@ function fieldPermission(org: Org, object: string, field: string, edit: boolean)
   if (model.kind !== 'custom-object' && model.kind !== 'standard' && !edit) return true;
   if (f.custom) {
     for (const ps of g.sets) {
-      const entry = Object.entries(ps.fields).find(([k]) => k.toLowerCase() === `${model.name}.${f.name}`.toLowerCase())?.[1];
+      const entry = Object.entries(ps.fields).find(
+        ([k]) => k.toLowerCase() === `${model.name}.${f.name}`.toLowerCase()
+      )?.[1];
       if (entry && (edit ? entry.editable : entry.readable || entry.editable)) return true;
     }
     return false;
@@ -104,7 +130,8 @@ function fieldPermission(org: Org, object: string, field: string, edit: boolean)
   return objectPermission(org, object, edit ? 'edit' : 'read') || (edit && objectPermission(org, object, 'create'));
 }
 
-export const isAccessibleField = (org: Org, object: string, field: string): boolean => fieldPermission(org, object, field, false);
+export const isAccessibleField = (org: Org, object: string, field: string): boolean =>
+  fieldPermission(org, object, field, false);
 export const isUpdateableField = (org: Org, object: string, field: string): boolean => {
   const f = org.field(object, field);
   return !!f?.updateable && fieldPermission(org, object, field, true);
@@ -143,7 +170,10 @@ export function sharingEnforced(interp: Interpreter): boolean {
   return false;
 }
 
-function outerSharing(cls: { outer: unknown; sharing: 'with' | 'without' | 'inherited' | null }): 'with' | 'without' | 'inherited' | null {
+function outerSharing(cls: {
+  outer: unknown;
+  sharing: 'with' | 'without' | 'inherited' | null;
+}): 'with' | 'without' | 'inherited' | null {
   let c = cls.outer as typeof cls | null;
   while (c) {
     if (c.sharing) return c.sharing;

@@ -87,9 +87,37 @@ export function addRecordError(rec: SObjectValue, message: string, field: string
   recordErrors.set(rec, list);
 }
 
-const AUDIT_FIELDS = new Set(['id', 'createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp', 'isdeleted', 'lastreferenceddate', 'lastvieweddate', 'lastactivitydate']);
-const TEXT_TYPES = new Set(['STRING', 'TEXTAREA', 'EMAIL', 'PHONE', 'URL', 'PICKLIST', 'MULTIPICKLIST', 'COMBOBOX', 'ENCRYPTEDSTRING']);
-const OP_NAMES: Record<string, string> = { insert: 'Insert', update: 'Update', upsert: 'Upsert', delete: 'Delete', undelete: 'Undelete', merge: 'Merge' };
+const AUDIT_FIELDS = new Set([
+  'id',
+  'createddate',
+  'createdbyid',
+  'lastmodifieddate',
+  'lastmodifiedbyid',
+  'systemmodstamp',
+  'isdeleted',
+  'lastreferenceddate',
+  'lastvieweddate',
+  'lastactivitydate'
+]);
+const TEXT_TYPES = new Set([
+  'STRING',
+  'TEXTAREA',
+  'EMAIL',
+  'PHONE',
+  'URL',
+  'PICKLIST',
+  'MULTIPICKLIST',
+  'COMBOBOX',
+  'ENCRYPTEDSTRING'
+]);
+const OP_NAMES: Record<string, string> = {
+  insert: 'Insert',
+  update: 'Update',
+  upsert: 'Upsert',
+  delete: 'Delete',
+  undelete: 'Undelete',
+  merge: 'Merge'
+};
 
 const err = (statusCode: string, message: string, fields: string[] = []): DmlError => ({ statusCode, message, fields });
 
@@ -106,7 +134,13 @@ interface Row {
   created: boolean;
 }
 
-export function executeDml(org: Org, interp: Interpreter, op: string, target: unknown, options: DmlOptions): DmlOutcome {
+export function executeDml(
+  org: Org,
+  interp: Interpreter,
+  op: string,
+  target: unknown,
+  options: DmlOptions
+): DmlOutcome {
   const l = op.toLowerCase();
   if (l === 'merge') return executeMerge(org, interp, target, options);
   const { items, single } = normalize(interp, l, target);
@@ -119,7 +153,16 @@ export function executeDml(org: Org, interp: Interpreter, op: string, target: un
   const rows: Row[] = items.map((it, index) => {
     if (it instanceof SObjectValue) {
       const id = it.values.get('id');
-      return { index, input: it, id: id instanceof ApexId ? id : null, object: it.object, next: null, old: null, errors: [], created: false };
+      return {
+        index,
+        input: it,
+        id: id instanceof ApexId ? id : null,
+        object: it.object,
+        next: null,
+        old: null,
+        errors: [],
+        created: false
+      };
     }
     const id = it as ApexId;
     const model = org.objectByPrefix(id.prefix);
@@ -129,7 +172,8 @@ export function executeDml(org: Org, interp: Interpreter, op: string, target: un
   // Custom metadata cannot be changed by DML (Apex Developer Guide, Custom Metadata Types: "DML operations are not allowed").
   for (const r of rows) {
     const model = org.object(r.object);
-    if (model?.kind === 'custom-metadata') throw fault('System.TypeException', `DML operation ${OP_NAMES[l]} not allowed on ${model.name}`);
+    if (model?.kind === 'custom-metadata')
+      throw fault('System.TypeException', `DML operation ${OP_NAMES[l]} not allowed on ${model.name}`);
   }
 
   // User mode: object and field permissions (Enforce User Mode for Database Operations).
@@ -174,7 +218,12 @@ export function executeDml(org: Org, interp: Interpreter, op: string, target: un
       r.input.names.set('id', 'Id');
     }
   }
-  outcome.rows = rows.map((r) => ({ id: r.errors.length ? (l === 'insert' ? null : r.id) : r.id, success: !r.errors.length, errors: r.errors, created: r.created }));
+  outcome.rows = rows.map((r) => ({
+    id: r.errors.length ? (l === 'insert' ? null : r.id) : r.id,
+    success: !r.errors.length,
+    errors: r.errors,
+    created: r.created
+  }));
   return outcome;
 }
 
@@ -183,9 +232,14 @@ function clearId(rec: SObjectValue): void {
   rec.names.delete('id');
 }
 
-function normalize(interp: Interpreter, op: string, target: unknown): { items: (SObjectValue | ApexId)[]; single: boolean } {
+function normalize(
+  interp: Interpreter,
+  op: string,
+  target: unknown
+): { items: (SObjectValue | ApexId)[]; single: boolean } {
   void interp;
-  if (target === null || target === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+  if (target === null || target === undefined)
+    throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
   const one = (v: unknown): SObjectValue | ApexId => {
     if (v instanceof SObjectValue) return v;
     if ((op === 'delete' || op === 'undelete') && (v instanceof ApexId || typeof v === 'string')) {
@@ -193,7 +247,8 @@ function normalize(interp: Interpreter, op: string, target: unknown): { items: (
       if (id) return id;
       throw fault('System.StringException', `Invalid id: ${str(v)}`);
     }
-    if (v === null || v === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (v === null || v === undefined)
+      throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
     throw fault('System.TypeException', `DML requires SObject or SObject list type: ${str(v)}`);
   };
   if (target instanceof ApexList) return { items: target.items.map(one), single: false };
@@ -220,9 +275,17 @@ function checkUserMode(org: Org, op: string, rows: Row[], options: DmlOptions): 
     for (const key of r.input.values.keys()) {
       const f = org.field(object, key);
       if (!f || key === 'id' || AUDIT_FIELDS.has(key)) continue;
-      const writable = op === 'insert' ? isCreateableField(org, object, f.name) : op === 'update' ? isUpdateableField(org, object, f.name) : isCreateableField(org, object, f.name) || isUpdateableField(org, object, f.name);
+      const writable =
+        op === 'insert'
+          ? isCreateableField(org, object, f.name)
+          : op === 'update'
+            ? isUpdateableField(org, object, f.name)
+            : isCreateableField(org, object, f.name) || isUpdateableField(org, object, f.name);
       if (!writable) {
-        throw fault('System.DmlException', `Operation failed due to fields being inaccessible on Sobject ${object}, check errors on Exception or Result!`);
+        throw fault(
+          'System.DmlException',
+          `Operation failed due to fields being inaccessible on Sobject ${object}, check errors on Exception or Result!`
+        );
       }
     }
   }
@@ -245,7 +308,13 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
       }
       const bad = nonWritable(model, r.input, null);
       if (bad.length) {
-        r.errors.push(err('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${bad.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, bad));
+        r.errors.push(
+          err(
+            'INVALID_FIELD_FOR_INSERT_UPDATE',
+            `Unable to create/update fields: ${bad.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+            bad
+          )
+        );
         continue;
       }
       r.next = storable(model, r.input);
@@ -269,7 +338,13 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
       }
       const bad = nonWritable(model, r.input, stored);
       if (bad.length) {
-        r.errors.push(err('INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${bad.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, bad));
+        r.errors.push(
+          err(
+            'INVALID_FIELD_FOR_INSERT_UPDATE',
+            `Unable to create/update fields: ${bad.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+            bad
+          )
+        );
         continue;
       }
       r.old = copyRecord(stored);
@@ -292,10 +367,17 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
       const chunk = group.slice(i, i + TRIGGER_CHUNK).filter((r) => !r.errors.length);
       if (!chunk.length) continue;
       // Before triggers see the working records; their changes are saved.
-      runTriggers(org, interp, { op, before: true, object: model.name, newList: chunk.map((r) => r.next as SObjectValue), oldList: op === 'update' ? chunk.map((r) => r.old as SObjectValue) : null });
+      runTriggers(org, interp, {
+        op,
+        before: true,
+        object: model.name,
+        newList: chunk.map((r) => r.next as SObjectValue),
+        oldList: op === 'update' ? chunk.map((r) => r.old as SObjectValue) : null
+      });
       for (const r of chunk) collectAddErrors(r, r.next);
       const valid = chunk.filter((r) => !r.errors.length);
-      for (const r of valid) r.errors.push(...validate(org, model, r.next as SObjectValue, op === 'update' ? r.old : null));
+      for (const r of valid)
+        r.errors.push(...validate(org, model, r.next as SObjectValue, op === 'update' ? r.old : null));
       const ok = valid.filter((r) => !r.errors.length);
       checkUnique(org, model, ok);
       const saved = ok.filter((r) => !r.errors.length);
@@ -309,7 +391,8 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
           setField(model, rec, 'CreatedDate', now);
           setField(model, rec, 'CreatedById', org.user.id);
           setField(model, rec, 'IsDeleted', false);
-          if (model.fields['ownerid'] && !(rec.values.get('ownerid') instanceof ApexId)) setField(model, rec, 'OwnerId', org.user.id);
+          if (model.fields['ownerid'] && !(rec.values.get('ownerid') instanceof ApexId))
+            setField(model, rec, 'OwnerId', org.user.id);
         }
         setField(model, rec, 'LastModifiedDate', now);
         setField(model, rec, 'LastModifiedById', org.user.id);
@@ -321,7 +404,13 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
       if (saved.length) {
         markCategory(org, model, saved, op);
         const afterNew = saved.map((r) => copyRecord(r.next as SObjectValue));
-        runTriggers(org, interp, { op, before: false, object: model.name, newList: afterNew, oldList: op === 'update' ? saved.map((r) => r.old as SObjectValue) : null });
+        runTriggers(org, interp, {
+          op,
+          before: false,
+          object: model.name,
+          newList: afterNew,
+          oldList: op === 'update' ? saved.map((r) => r.old as SObjectValue) : null
+        });
         saved.forEach((r, i) => collectAddErrors(r, afterNew[i]));
         // A row failing in an after trigger is not saved.
         for (const r of saved) {
@@ -334,6 +423,10 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
   }
 }
 
+/**
+ * Errors added with `addError` to the trigger's record or the caller's: the WeakMap of this module, and the
+ * `errors` string list the SObject natives (stdlib/sobjects.ts) keep on the record.
+ */
 function collectAddErrors(r: Row, rec: SObjectValue | null): void {
   for (const x of [rec, r.input]) {
     if (!x) continue;
@@ -341,6 +434,12 @@ function collectAddErrors(r: Row, rec: SObjectValue | null): void {
     if (errs?.length) {
       r.errors.push(...errs);
       recordErrors.delete(x);
+    }
+    const holder = x as unknown as { errors?: unknown[] };
+    if (Array.isArray(holder.errors) && holder.errors.length) {
+      for (const m of holder.errors)
+        r.errors.push({ message: str(m), statusCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: [] });
+      holder.errors = [];
     }
   }
 }
@@ -390,7 +489,15 @@ function computeName(model: ObjectModel, rec: SObjectValue): void {
   if (!nameField || nameField.createable || !model.fields['lastname']) return;
   const first = rec.values.get('firstname');
   const last = rec.values.get('lastname');
-  setField(model, rec, 'Name', [first, last].filter((x) => x !== null && x !== undefined && x !== '').map(str).join(' ') || null);
+  setField(
+    model,
+    rec,
+    'Name',
+    [first, last]
+      .filter((x) => x !== null && x !== undefined && x !== '')
+      .map(str)
+      .join(' ') || null
+  );
 }
 
 function applyInsertDefaults(org: Org, model: ObjectModel, rec: SObjectValue): void {
@@ -442,7 +549,14 @@ function validate(org: Org, model: ObjectModel, rec: SObjectValue, old: SObjectV
       if (!old || rec.values.has(key)) missing.push(f.name);
     }
     if (isBlank(v)) continue;
-    if (TEXT_TYPES.has(f.type) && f.length > 0 && typeof v === 'string' && f.type !== 'PICKLIST' && f.type !== 'MULTIPICKLIST' && v.length > f.length) {
+    if (
+      TEXT_TYPES.has(f.type) &&
+      f.length > 0 &&
+      typeof v === 'string' &&
+      f.type !== 'PICKLIST' &&
+      f.type !== 'MULTIPICKLIST' &&
+      v.length > f.length
+    ) {
       errors.push(err('STRING_TOO_LONG', `${f.label}: data value too large: ${v} (max length=${f.length})`, [f.name]));
       continue;
     }
@@ -450,16 +564,28 @@ function validate(org: Org, model: ObjectModel, rec: SObjectValue, old: SObjectV
       errors.push(err('INVALID_EMAIL_ADDRESS', `${f.label}: invalid email address: ${v}`, [f.name]));
       continue;
     }
-    if ((f.type === 'PICKLIST' || f.type === 'MULTIPICKLIST') && f.restrictedPicklist && !f.picklistValuesPartial && f.picklistValues.length) {
+    if (
+      (f.type === 'PICKLIST' || f.type === 'MULTIPICKLIST') &&
+      f.restrictedPicklist &&
+      !f.picklistValuesPartial &&
+      f.picklistValues.length
+    ) {
       const allowed = new Set(f.picklistValues.filter((p) => p.active !== false).map((p) => p.value));
       const values = f.type === 'MULTIPICKLIST' ? str(v).split(';') : [str(v)];
       const badValue = values.find((x) => !allowed.has(x));
       if (badValue !== undefined) {
-        errors.push(err('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${badValue}`, [f.name]));
+        errors.push(
+          err(
+            'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+            `${f.label}: bad value for restricted picklist field: ${badValue}`,
+            [f.name]
+          )
+        );
       }
     }
   }
-  if (missing.length) errors.unshift(err('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing));
+  if (missing.length)
+    errors.unshift(err('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing));
   void org;
   return errors;
 }
@@ -485,12 +611,24 @@ function checkUnique(org: Org, model: ObjectModel, rows: Row[]): void {
       const k = norm(v);
       const other = existing.get(k);
       if (other && (!r.id || other.value !== r.id.value)) {
-        r.errors.push(err('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${other.value}`, []));
+        r.errors.push(
+          err(
+            'DUPLICATE_VALUE',
+            `duplicate value found: ${f.name} duplicates value on record with id: ${other.value}`,
+            []
+          )
+        );
         continue;
       }
       const prior = inBatch.get(k);
       if (prior) {
-        r.errors.push(err('DUPLICATE_VALUE', `duplicate value found: ${f.name} duplicates value on record with id: ${prior.id ? prior.id.value : ''}`, []));
+        r.errors.push(
+          err(
+            'DUPLICATE_VALUE',
+            `duplicate value found: ${f.name} duplicates value on record with id: ${prior.id ? prior.id.value : ''}`,
+            []
+          )
+        );
         continue;
       }
       inBatch.set(k, r);
@@ -511,7 +649,13 @@ function dmlCategory(model: ObjectModel, rows: Row[], op: string): 'setup' | 'no
   if (!model.setup) return 'nonsetup';
   if (model.name === 'User') {
     if (op === 'insert' && !rows.some((r) => r.next?.values.get('userroleid') instanceof ApexId)) return 'neutral';
-    if (op === 'update' && !rows.some((r) => USER_SETUP_FIELDS.some((k) => !sameValue(r.old?.values.get(k) ?? null, r.next?.values.get(k) ?? null)))) return 'neutral';
+    if (
+      op === 'update' &&
+      !rows.some((r) =>
+        USER_SETUP_FIELDS.some((k) => !sameValue(r.old?.values.get(k) ?? null, r.next?.values.get(k) ?? null))
+      )
+    )
+      return 'neutral';
   }
   return 'setup';
 }
@@ -521,7 +665,9 @@ function checkMixedDml(org: Org, model: ObjectModel, rows: Row[], op: string): v
   if (category === 'neutral') return;
   const setup = category === 'setup';
   const cats = org.limits.dmlCategories;
-  const conflict = setup ? [...cats].find((c) => c.startsWith('nonsetup:')) : [...cats].find((c) => c.startsWith('setup:'));
+  const conflict = setup
+    ? [...cats].find((c) => c.startsWith('nonsetup:'))
+    : [...cats].find((c) => c.startsWith('setup:'));
   if (!conflict) return;
   const original = conflict.split(':')[1];
   const message = setup
@@ -548,9 +694,16 @@ function upsertRows(org: Org, interp: Interpreter, rows: Row[], externalId: stri
   if (externalId) {
     const name = externalId.split('.').pop() as string;
     field = model.fields[name.toLowerCase()];
-    if (!field) throw fault('System.SObjectException', `Invalid field for upsert, must be an External Id custom or standard indexable field: ${name}`);
+    if (!field)
+      throw fault(
+        'System.SObjectException',
+        `Invalid field for upsert, must be an External Id custom or standard indexable field: ${name}`
+      );
     if (field.name !== 'Id' && !field.externalId && !field.unique) {
-      throw fault('System.SObjectException', `Invalid field for upsert, must be an External Id custom or standard indexable field: ${field.name}`);
+      throw fault(
+        'System.SObjectException',
+        `Invalid field for upsert, must be an External Id custom or standard indexable field: ${field.name}`
+      );
     }
     if (field.name === 'Id') field = undefined;
   }
@@ -575,9 +728,22 @@ function upsertRows(org: Org, interp: Interpreter, rows: Row[], externalId: stri
       continue;
     }
     seenKeys.set(norm, r);
-    const matches = [...org.table(model.name).values()].filter((rec) => rec.values.get('isdeleted') !== true && !isBlank(rec.values.get(field.name.toLowerCase())) && (field.caseSensitive ? str(rec.values.get(field.name.toLowerCase())) : str(rec.values.get(field.name.toLowerCase())).toLowerCase()) === norm);
+    const matches = [...org.table(model.name).values()].filter(
+      (rec) =>
+        rec.values.get('isdeleted') !== true &&
+        !isBlank(rec.values.get(field.name.toLowerCase())) &&
+        (field.caseSensitive
+          ? str(rec.values.get(field.name.toLowerCase()))
+          : str(rec.values.get(field.name.toLowerCase())).toLowerCase()) === norm
+    );
     if (matches.length > 1) {
-      r.errors.push(err('DUPLICATE_EXTERNAL_ID', `${field.name}: more than one record found for external id field: [${matches.map((m) => (m.values.get('id') as ApexId).value).join(', ')}]`, [field.name]));
+      r.errors.push(
+        err(
+          'DUPLICATE_EXTERNAL_ID',
+          `${field.name}: more than one record found for external id field: [${matches.map((m) => (m.values.get('id') as ApexId).value).join(', ')}]`,
+          [field.name]
+        )
+      );
       continue;
     }
     if (matches.length === 1) {
@@ -679,10 +845,14 @@ function deleteRows(org: Org, interp: Interpreter, rows: Row[], undelete: boolea
 
 /** `merge master duplicates`: Lead, Contact, Account (and Case): the duplicates are deleted with MasterRecordId set. */
 function executeMerge(org: Org, interp: Interpreter, target: unknown, options: DmlOptions): DmlOutcome {
-  if (!(target instanceof SObjectValue)) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+  if (!(target instanceof SObjectValue))
+    throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
   const master = target;
   if (!['Lead', 'Contact', 'Account', 'Case'].includes(master.object)) {
-    throw fault('System.DmlException', `Merge failed. First exception on row 0; first error: INVALID_TYPE, Cannot merge ${master.object}: []`);
+    throw fault(
+      'System.DmlException',
+      `Merge failed. First exception on row 0; first error: INVALID_TYPE, Cannot merge ${master.object}: []`
+    );
   }
   const second = options.second;
   const dupIds: ApexId[] = [];
@@ -691,11 +861,23 @@ function executeMerge(org: Org, interp: Interpreter, target: unknown, options: D
     else if (d instanceof ApexId) dupIds.push(d);
     else if (typeof d === 'string' && ApexId.parse(d)) dupIds.push(ApexId.parse(d) as ApexId);
   }
-  if (dupIds.length < 1 || dupIds.length > 2) throw fault('System.DmlException', 'Merge failed. A single merge request must contain at least one record to merge, and may contain at most two records to merge: []');
+  if (dupIds.length < 1 || dupIds.length > 2)
+    throw fault(
+      'System.DmlException',
+      'Merge failed. A single merge request must contain at least one record to merge, and may contain at most two records to merge: []'
+    );
   const masterId = master.values.get('id');
-  if (!(masterId instanceof ApexId)) throw fault('System.DmlException', 'Merge failed. First exception on row 0; first error: MISSING_ARGUMENT, Id not specified in a merge call: []');
+  if (!(masterId instanceof ApexId))
+    throw fault(
+      'System.DmlException',
+      'Merge failed. First exception on row 0; first error: MISSING_ARGUMENT, Id not specified in a merge call: []'
+    );
   executeDml(org, interp, 'update', master, { ...options, statement: true, allOrNone: true });
-  executeDml(org, interp, 'delete', new ApexList({ name: master.object, args: [] }, dupIds), { ...options, statement: true, allOrNone: true });
+  executeDml(org, interp, 'delete', new ApexList({ name: master.object, args: [] }, dupIds), {
+    ...options,
+    statement: true,
+    allOrNone: true
+  });
   const model = org.object(master.object) as ObjectModel;
   for (const id of dupIds) {
     const stored = org.table(model.name).get(id.value);
@@ -718,7 +900,13 @@ function dmlException(interp: Interpreter, op: string, failed: Row[]): ApexThrow
   const ex = interp.newException('System.DmlException', dmlMessage(op, first));
   ex.fields.set(
     '$dml',
-    failed.map((r) => ({ message: r.errors[0].message, statusCode: r.errors[0].statusCode, fields: r.errors[0].fields, id: r.id, index: r.index }))
+    failed.map((r) => ({
+      message: r.errors[0].message,
+      statusCode: r.errors[0].statusCode,
+      fields: r.errors[0].fields,
+      id: r.id,
+      index: r.index
+    }))
   );
   return new ApexThrow(ex);
 }
@@ -736,8 +924,23 @@ function wrapTriggerFailure(interp: Interpreter, e: unknown, op: string, rows: R
   if (!origin) return err0;
   const message = `${origin} caused by: ${exc.cls.name}: ${str(exc.fields.get('$message') ?? null)}`;
   const row = rows[0];
-  const wrapped = interp.newException('System.DmlException', dmlMessage(op, { index: row?.index ?? 0, id: row?.id ?? null, errors: [err('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message)] }));
-  wrapped.fields.set('$dml', [{ message, statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', fields: [], id: row?.id ?? null, index: row?.index ?? 0 }]);
+  const wrapped = interp.newException(
+    'System.DmlException',
+    dmlMessage(op, {
+      index: row?.index ?? 0,
+      id: row?.id ?? null,
+      errors: [err('CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message)]
+    })
+  );
+  wrapped.fields.set('$dml', [
+    {
+      message,
+      statusCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY',
+      fields: [],
+      id: row?.id ?? null,
+      index: row?.index ?? 0
+    }
+  ]);
   wrapped.fields.set('$cause', null);
   return new ApexThrow(wrapped);
 }

@@ -13,6 +13,9 @@ import { Limits } from './limits';
 import { executeQuery } from './soql';
 import { executeDml } from './dml';
 import { coerceFieldValue } from './fieldValues';
+import { queueFutureCall } from './async';
+import type { ClassInfo } from '../runtime/interpreter';
+import type { MethodDecl } from '../parse/ast';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
@@ -210,17 +213,48 @@ export class Org implements Platform {
       ['Closed - Converted', false],
       ['Closed - Not Converted', false]
     ] as const) {
-      this.put(this.record('LeadStatus', { MasterLabel: status[0], ApiName: status[0], IsDefault: status[1], IsConverted: status[0] === 'Closed - Converted', SortOrder: 1 }));
+      this.put(
+        this.record('LeadStatus', {
+          MasterLabel: status[0],
+          ApiName: status[0],
+          IsDefault: status[1],
+          IsConverted: status[0] === 'Closed - Converted',
+          SortOrder: 1
+        })
+      );
     }
     if (this.project) {
       for (const ps of Object.values(this.project.permissionSets)) {
-        this.put(this.record('PermissionSet', { Name: ps.name, Label: ps.label, IsOwnedByProfile: false, NamespacePrefix: this.project.namespace || null }));
+        this.put(
+          this.record('PermissionSet', {
+            Name: ps.name,
+            Label: ps.label,
+            IsOwnedByProfile: false,
+            NamespacePrefix: this.project.namespace || null
+          })
+        );
       }
       for (const res of Object.values(this.project.staticResources)) {
-        this.put(this.record('StaticResource', { Name: res.name, ContentType: res.contentType, Body: new ApexBlob(res.body), BodyLength: res.body.length, NamespacePrefix: this.project.namespace || null }));
+        this.put(
+          this.record('StaticResource', {
+            Name: res.name,
+            ContentType: res.contentType,
+            Body: new ApexBlob(res.body),
+            BodyLength: res.body.length,
+            NamespacePrefix: this.project.namespace || null
+          })
+        );
       }
       for (const c of this.project.apex) {
-        if (c.kind === 'class') this.put(this.record('ApexClass', { Name: c.name, NamespacePrefix: this.project.namespace || null, ApiVersion: Number(c.apiVersion), Status: 'Active' }));
+        if (c.kind === 'class')
+          this.put(
+            this.record('ApexClass', {
+              Name: c.name,
+              NamespacePrefix: this.project.namespace || null,
+              ApiVersion: Number(c.apiVersion),
+              Status: 'Active'
+            })
+          );
       }
     }
   }
@@ -253,8 +287,19 @@ export class Org implements Platform {
     return executeQuery(this, interp, text, binds, { dynamic: false });
   }
 
-  dml(op: string, target: unknown, options: { externalId: string | null; accessLevel: 'user' | 'system' | null; second: unknown }, interp: Interpreter): unknown {
-    return executeDml(this, interp, op, target, { allOrNone: true, accessLevel: options.accessLevel ?? 'system', externalId: options.externalId, second: options.second, statement: true });
+  dml(
+    op: string,
+    target: unknown,
+    options: { externalId: string | null; accessLevel: 'user' | 'system' | null; second: unknown },
+    interp: Interpreter
+  ): unknown {
+    return executeDml(this, interp, op, target, {
+      allOrNone: true,
+      accessLevel: options.accessLevel ?? 'system',
+      externalId: options.externalId,
+      second: options.second,
+      statement: true
+    });
   }
 
   runAs(user: unknown, body: () => void, interp: Interpreter): void {
@@ -282,6 +327,11 @@ export class Org implements Platform {
       interp.user = savedUser;
       this.limits.dmlCategories = mixed;
     }
+  }
+
+  /** `@future` calls are queued as async jobs (Apex Developer Guide, Future Methods). */
+  onFutureCall(cls: ClassInfo, method: MethodDecl, args: unknown[], interp: Interpreter): boolean {
+    return queueFutureCall(this, cls, method, args, interp);
   }
 
   addTrigger(decl: TriggerDecl): void {

@@ -64,9 +64,7 @@ interface SelectSub {
 type SelectItem = SelectField | SelectAgg | SelectSub;
 
 type Cond =
-  | { k: 'and' | 'or'; items: Cond[] }
-  | { k: 'not'; item: Cond }
-  | { k: 'cmp'; path: Path; op: string; value: unknown };
+  { k: 'and' | 'or'; items: Cond[] } | { k: 'not'; item: Cond } | { k: 'cmp'; path: Path; op: string; value: unknown };
 
 /** A date formula's range of local days [start, end). */
 class DayRange {
@@ -189,7 +187,11 @@ class QueryRun {
     if (ctx.DateTimeLiteral()) return parseDatetime(ctx.DateTimeLiteral().getText());
     if (ctx.dateFormula()) return this.dateFormula(ctx.dateFormula());
     if (ctx.boundExpression()) return this.bind(ctx.boundExpression());
-    if (ctx.valueList()) return ctx.valueList().value_list().map((v: Ctx) => this.value(v));
+    if (ctx.valueList())
+      return ctx
+        .valueList()
+        .value_list()
+        .map((v: Ctx) => this.value(v));
     if (ctx.subQuery()) return qfault('Semi-join sub-selects are not supported by the emulator');
     if (ctx.IntegralCurrencyLiteral()) return ApexDecimal.of(ctx.getText().replace(/^[A-Z]{3}/, ''));
     return qfault(`unexpected token: '${ctx.getText()}'`);
@@ -211,7 +213,9 @@ class QueryRun {
 
   cond(ctx: Ctx, object: ObjectModel): Cond {
     // whereLogicalExpression / logicalExpression
-    const items: Ctx[] = ctx.whereConditionalExpression_list ? ctx.whereConditionalExpression_list() : ctx.conditionalExpression_list();
+    const items: Ctx[] = ctx.whereConditionalExpression_list
+      ? ctx.whereConditionalExpression_list()
+      : ctx.conditionalExpression_list();
     const parts = items.map((c: Ctx) => this.condItem(c, object));
     if (ctx.NOT()) return { k: 'not', item: parts[0] };
     if (parts.length === 1) return parts[0];
@@ -230,9 +234,16 @@ class QueryRun {
     const opCtx = fe.comparisonOperator();
     const op = children(opCtx)
       .map((c: Ctx) => c.getText().toUpperCase())
-      .join(' ');
+      .join(' ')
+      .replace(/([<>!]) =/, '$1=')
+      .replace('< >', '<>');
     const value = this.value(fe.value());
-    if ((f.type === 'ID' || f.type === 'REFERENCE') && typeof value === 'string' && value !== '' && !ApexId.parse(value)) {
+    if (
+      (f.type === 'ID' || f.type === 'REFERENCE') &&
+      typeof value === 'string' &&
+      value !== '' &&
+      !ApexId.parse(value)
+    ) {
       if (op === '=' || op === '!=' || op === '<>') qfault(`invalid ID field: ${value}`);
     }
     return { k: 'cmp', path, op: op === '<>' ? '!=' : op, value };
@@ -254,7 +265,13 @@ class QueryRun {
 
 // ---------------------------------------------------------------- public entry
 
-export function executeQuery(org: Org, interp: Interpreter, text: string, binds: Map<string, unknown>, options: QueryOptions): unknown {
+export function executeQuery(
+  org: Org,
+  interp: Interpreter,
+  text: string,
+  binds: Map<string, unknown>,
+  options: QueryOptions
+): unknown {
   let tree: Ctx;
   try {
     tree = parseSoqlTree(text);
@@ -363,11 +380,16 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
 
   // Field-level security.
   if (mode === 'user' || mode === 'enforced') {
-    const denied = run.accessedFields.filter((a) => !isAccessibleField(org, a.object, a.field) || !canRead(org, a.object));
+    const denied = run.accessedFields.filter(
+      (a) => !isAccessibleField(org, a.object, a.field) || !canRead(org, a.object)
+    );
     if (denied.length) {
       if (mode === 'enforced') qfault('Insufficient permissions: secure query included inaccessible field');
       const first = denied[0];
-      const ex = fault('System.QueryException', first.object === object.name ? NO_SUCH_COLUMN(first.field, object.name) : NOT_SUPPORTED(first.object));
+      const ex = fault(
+        'System.QueryException',
+        first.object === object.name ? NO_SUCH_COLUMN(first.field, object.name) : NOT_SUPPORTED(first.object)
+      );
       throw ex;
     }
   }
@@ -408,7 +430,13 @@ function intOf(ctx: Ctx, run: QueryRun): number {
 }
 
 /** A copy of a stored record with only the selected fields (and Id), parents nested under their relationship names. */
-function project(run: QueryRun, object: ObjectModel, rec: SObjectValue, items: SelectItem[], mode: string | null): SObjectValue {
+function project(
+  run: QueryRun,
+  object: ObjectModel,
+  rec: SObjectValue,
+  items: SelectItem[],
+  mode: string | null
+): SObjectValue {
   const out = new SObjectValue(object.name);
   out.queried = new Set();
   const put = (target: SObjectValue, model: ObjectModel | undefined, name: string, value: unknown): void => {
@@ -453,11 +481,15 @@ function project(run: QueryRun, object: ObjectModel, rec: SObjectValue, items: S
       if (src) {
         const last = item.path[item.path.length - 1];
         const model = run.org.object(src.object);
-        if (model?.fields[last.toLowerCase()]) put(dst, model, last, copyValue(src.values.get(last.toLowerCase()) ?? null));
+        if (model?.fields[last.toLowerCase()])
+          put(dst, model, last, copyValue(src.values.get(last.toLowerCase()) ?? null));
       }
     } else if (item.k === 'sub') {
       const rel = childRelationship(run.org, object, item.relationship);
-      if (!rel) qfault(`Didn't understand relationship '${item.relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`);
+      if (!rel)
+        qfault(
+          `Didn't understand relationship '${item.relationship}' in FROM part of query call. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`
+        );
       const { child, field } = rel as { child: ObjectModel; field: FieldModel };
       const children = runSubQuery(run, child, field, item.ctx, rec.values.get('id') as ApexId, mode);
       const key = item.relationship.toLowerCase();
@@ -474,7 +506,11 @@ function copyValue(v: unknown): unknown {
 }
 
 /** Child relationship `Aloware_Sync_Logs__r` of Lead: the child object and its lookup. Named `<RelName>s` / plural label. */
-function childRelationship(org: Org, parent: ObjectModel, rel: string): { child: ObjectModel; field: FieldModel } | null {
+function childRelationship(
+  org: Org,
+  parent: ObjectModel,
+  rel: string
+): { child: ObjectModel; field: FieldModel } | null {
   const l = rel.toLowerCase();
   for (const o of org.objects.values()) {
     for (const f of Object.values(o.fields)) {
@@ -490,7 +526,14 @@ function childRelationship(org: Org, parent: ObjectModel, rel: string): { child:
   return null;
 }
 
-function runSubQuery(run: QueryRun, child: ObjectModel, field: FieldModel, ctx: Ctx, parentId: ApexId, mode: string | null): ApexList {
+function runSubQuery(
+  run: QueryRun,
+  child: ObjectModel,
+  field: FieldModel,
+  ctx: Ctx,
+  parentId: ApexId,
+  mode: string | null
+): ApexList {
   const items: SelectItem[] = [];
   for (const e of ctx.subFieldList().subFieldEntry_list() as Ctx[]) {
     if (!e.fieldName()) qfault('Only fields are supported in sub-queries by the emulator');
@@ -567,8 +610,16 @@ function aggregateRows(
   if (order.length) {
     results.sort((a, b) => {
       for (const o of order) {
-        const va = o.path ? (a.rows.length ? run.valueOf(a.rows[0], o.path) : null) : aggregateByText(run, o.agg as string, a.rows, object);
-        const vb = o.path ? (b.rows.length ? run.valueOf(b.rows[0], o.path) : null) : aggregateByText(run, o.agg as string, b.rows, object);
+        const va = o.path
+          ? a.rows.length
+            ? run.valueOf(a.rows[0], o.path)
+            : null
+          : aggregateByText(run, o.agg as string, a.rows, object);
+        const vb = o.path
+          ? b.rows.length
+            ? run.valueOf(b.rows[0], o.path)
+            : null
+          : aggregateByText(run, o.agg as string, b.rows, object);
         const c = compareForOrder(va, vb, o.desc, o.nullsLast);
         if (c) return c;
       }
@@ -588,7 +639,8 @@ export function newAggregateResult(values: Map<string, unknown>, names: Map<stri
   return new NativeObject('Schema.AggregateResult', {
     values,
     names,
-    __toString: () => `AggregateResult:{${[...values.entries()].map(([k, v]) => `${names.get(k) ?? k}=${str(v)}`).join(', ')}}`
+    __toString: () =>
+      `AggregateResult:{${[...values.entries()].map(([k, v]) => `${names.get(k) ?? k}=${str(v)}`).join(', ')}}`
   });
 }
 
@@ -601,7 +653,9 @@ function aggregateByText(run: QueryRun, text: string, rows: SObjectValue[], obje
 }
 
 function aggregate(run: QueryRun, i: SelectAgg, rows: SObjectValue[]): unknown {
-  const vals = i.path ? rows.map((r) => run.valueOf(r, i.path as Path)).filter((v) => v !== null && v !== undefined) : rows;
+  const vals = i.path
+    ? rows.map((r) => run.valueOf(r, i.path as Path)).filter((v) => v !== null && v !== undefined)
+    : rows;
   switch (i.fn) {
     case 'COUNT':
       return i.path ? vals.length : rows.length;
@@ -610,7 +664,8 @@ function aggregate(run: QueryRun, i: SelectAgg, rows: SObjectValue[]): unknown {
     case 'SUM': {
       if (!vals.length) return null;
       let s = toDecimal(0);
-      for (const v of vals) s = new ApexDecimal(s.v.plus(toDecimal(v as Num).v), Math.max(s.scale, toDecimal(v as Num).scale));
+      for (const v of vals)
+        s = new ApexDecimal(s.v.plus(toDecimal(v as Num).v), Math.max(s.scale, toDecimal(v as Num).scale));
       return s;
     }
     case 'AVG': {
@@ -643,12 +698,21 @@ function groupKey(v: unknown): string {
 
 // ---------------------------------------------------------------- ordering
 
-function sortRows(run: QueryRun, rows: SObjectValue[], order: { path: Path | null; desc: boolean; nullsLast: boolean }[]): SObjectValue[] {
+function sortRows(
+  run: QueryRun,
+  rows: SObjectValue[],
+  order: { path: Path | null; desc: boolean; nullsLast: boolean }[]
+): SObjectValue[] {
   return rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => {
       for (const o of order) {
-        const c = compareForOrder(run.valueOf(a.r, o.path as Path), run.valueOf(b.r, o.path as Path), o.desc, o.nullsLast);
+        const c = compareForOrder(
+          run.valueOf(a.r, o.path as Path),
+          run.valueOf(b.r, o.path as Path),
+          o.desc,
+          o.nullsLast
+        );
         if (c) return c;
       }
       return a.i - b.i;
@@ -672,7 +736,8 @@ function compareForOrder(a: unknown, b: unknown, desc: boolean, nullsLast: boole
 export function compareValues(a: unknown, b: unknown): number {
   if (isNum(a) && isNum(b)) return Math.sign(compareNumbers(a, b));
   if (a instanceof ApexDate && b instanceof ApexDate) return Math.sign(a.epochDay - b.epochDay);
-  if ((a instanceof ApexDate || a instanceof ApexDatetime) && (b instanceof ApexDate || b instanceof ApexDatetime)) return Math.sign(ms(a) - ms(b));
+  if ((a instanceof ApexDate || a instanceof ApexDatetime) && (b instanceof ApexDate || b instanceof ApexDatetime))
+    return Math.sign(ms(a) - ms(b));
   if (typeof a === 'boolean' && typeof b === 'boolean') return a === b ? 0 : a ? 1 : -1;
   const x = text(a).toLowerCase();
   const y = text(b).toLowerCase();
@@ -768,12 +833,16 @@ function rangeBounds(field: unknown, r: DayRange, tz: string): [number, number] 
   if (field instanceof ApexDate) return [r.start, r.end];
   const s = ApexDate.fromEpochDay(r.start);
   const e = ApexDate.fromEpochDay(r.end);
-  return [epochOfLocal({ year: s.year, month: s.month, day: s.day }, tz), epochOfLocal({ year: e.year, month: e.month, day: e.day }, tz)];
+  return [
+    epochOfLocal({ year: s.year, month: s.month, day: s.day }, tz),
+    epochOfLocal({ year: e.year, month: e.month, day: e.day }, tz)
+  ];
 }
 
 function coerceLike(field: unknown, value: unknown): unknown {
   if (field instanceof ApexDatetime && value instanceof ApexDate) return new ApexDatetime(value.epochDay * 86400000);
-  if (field instanceof ApexDate && value instanceof ApexDatetime) return ApexDate.fromEpochDay(Math.floor(value.ms / 86400000));
+  if (field instanceof ApexDate && value instanceof ApexDatetime)
+    return ApexDate.fromEpochDay(Math.floor(value.ms / 86400000));
   return value;
 }
 
@@ -795,7 +864,10 @@ function equalsValue(field: unknown, value: unknown, tz: string): boolean {
   if (typeof field === 'boolean' || typeof value === 'boolean') return field === value;
   if (isNum(field) && isNum(value)) return compareNumbers(field, value) === 0;
   if (isNum(field) && typeof value === 'string') return str(field) === value;
-  if ((field instanceof ApexDate || field instanceof ApexDatetime) && (value instanceof ApexDate || value instanceof ApexDatetime)) {
+  if (
+    (field instanceof ApexDate || field instanceof ApexDatetime) &&
+    (value instanceof ApexDate || value instanceof ApexDatetime)
+  ) {
     return compareValues(field, coerceLike(field, value)) === 0;
   }
   return text(field).toLowerCase() === text(value).toLowerCase();

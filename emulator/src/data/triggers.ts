@@ -40,7 +40,9 @@ export function currentTrigger(org: Org): TriggerContext | null {
 /** Triggers of an object for an event (`before insert`), in declaration order. */
 export function triggersFor(org: Org, object: string, before: boolean, op: TriggerOp): TriggerDecl[] {
   const event = `${before ? 'before' : 'after'} ${op}`;
-  return org.triggers.filter((t) => t.object.toLowerCase() === object.toLowerCase() && t.events.some((e) => e.replace(/\s+/g, ' ') === event));
+  return org.triggers.filter(
+    (t) => t.object.toLowerCase() === object.toLowerCase() && t.events.some((e) => e.replace(/\s+/g, ' ') === event)
+  );
 }
 
 const classes = new WeakMap<TriggerDecl, ClassInfo>();

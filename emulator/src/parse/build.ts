@@ -822,6 +822,23 @@ export function parseTrigger(source: string, file: string): TriggerDecl {
   const body: Stmt[] = [];
   for (const member of unit.triggerBlock().triggerBlockMember_list()) {
     if (member.statement()) body.push(builder.stmt(member.statement()));
+    // A variable declared at the top of a trigger body parses as a member declaration: it is a local variable.
+    const field = member.triggerMemberDeclaration()?.fieldDeclaration();
+    if (field) {
+      body.push({
+        k: 'local',
+        type: builder.typeRef(field.typeRef()),
+        decls: field
+          .variableDeclarators()
+          .variableDeclarator_list()
+          .map((v: Ctx) => ({
+            name: builder.id(v.id()),
+            init: v.expression() ? builder.expr(v.expression()) : null,
+            line: line(v)
+          })),
+        line: line(field)
+      });
+    }
   }
   return {
     name: builder.id(ids[0]),

@@ -341,6 +341,9 @@ export class Interpreter {
         const builtin = this.registry.lookupType(name);
         if (builtin?.exceptionParent !== undefined || builtinKey(name) === 'exception') {
           c.superclass = this.builtinExceptionClass(builtin ? builtin.name : 'Exception');
+        } else {
+          // A platform class extended by a user class (a test's DeployCallbackContext): instanceof and native methods.
+          c.nativeInterfaces.push(builtinKey(name));
         }
       }
     }
@@ -1446,6 +1449,17 @@ export class Interpreter {
     }
     const fn = this.registry.findStatic(type.name, name);
     if (fn) return fn({ interp: this, self: undefined }, args);
+    const builtinEnum = this.registry.lookupType(type.name)?.enumValues;
+    if (builtinEnum) {
+      const key = name.toLowerCase();
+      if (key === 'values')
+        return new ApexList(T(this.registry.lookupType(type.name)?.name ?? type.name), builtinEnum.slice());
+      if (key === 'valueof') {
+        const v = builtinEnum.find((x) => x.name === args[0]);
+        if (!v) throw fault('System.NoSuchElementException', `No enum constant ${type.name}.${str(args[0])}`);
+        return v;
+      }
+    }
     if (this.platform.objectName(type.name.toLowerCase())) {
       const sfn = this.registry.findStatic('$sobjecttype', name);
       if (sfn) return sfn({ interp: this, self: type.name }, args);
@@ -1965,7 +1979,13 @@ export class Interpreter {
       }
       return this.implementsNative(v.cls, n);
     }
-    if (v instanceof NativeObject) return builtinKey(v.type) === builtinKey(n);
+    if (v instanceof NativeObject) {
+      const wanted = builtinKey(n);
+      for (let t: string | undefined = v.type; t; t = this.registry.lookupType(t)?.parent) {
+        if (builtinKey(t) === wanted) return true;
+      }
+      return false;
+    }
     if (v instanceof TypeValue) return builtinKey(n) === 'type';
     return false;
   }

@@ -24,6 +24,8 @@ export interface BuiltinType {
   enumValues?: EnumValue[];
   /** Interfaces (for `instanceof` on native objects and user classes implementing platform interfaces). */
   isInterface?: boolean;
+  /** Supertype of a platform type (`Metadata.CustomMetadata` is a `Metadata.Metadata`), for casts and instanceof. */
+  parent?: string;
   /** Exceptions whose `getMessage()` hides the constructor's message until `setMessage` (AuraHandledException). */
   hiddenConstructorMessage?: string;
 }

@@ -2,14 +2,14 @@
  * The Database class and its result types (Apex Reference Guide, Database Class; Database.SaveResult,
  * UpsertResult, DeleteResult, UndeleteResult, MergeResult, Error; Database.DMLOptions; Database.QueryLocator;
  * System.AccessLevel; System.StatusCode; Savepoint), the `Trigger` context variables (Apex Developer Guide, Trigger
- * Context Variables) and `SObject.addError`.
+ * Context Variables). `SObject.addError` is stdlib/sobjects.ts's; the DML layer reads the errors it records.
  */
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexId, ApexList, ApexMap, EnumValue, NativeObject, SObjectValue, T } from '../runtime/values';
+import { ApexId, ApexList, ApexMap, EnumValue, NativeObject, T } from '../runtime/values';
 import type { Org } from '../data/org';
-import { addRecordError, executeDml, STATUS_CODES } from '../data/dml';
+import { executeDml, STATUS_CODES } from '../data/dml';
 import type { DmlOutcome, DmlOptions } from '../data/dml';
 import { executeQuery } from '../data/soql';
 import type { QueryOptions } from '../data/soql';
@@ -27,12 +27,14 @@ function accessLevelOf(v: unknown): 'user' | 'system' | null {
 function bindMapOf(v: unknown): Map<string, unknown> {
   const m = new Map<string, unknown>();
   if (v instanceof ApexMap) for (const [k, val] of v.map.values()) m.set(str(k), val);
-  else if (v !== null && v !== undefined) throw fault('System.TypeException', 'queryWithBinds requires a Map<String, Object>');
+  else if (v !== null && v !== undefined)
+    throw fault('System.TypeException', 'queryWithBinds requires a Map<String, Object>');
   return m;
 }
 
 function query(interp: Interpreter, text: unknown, options: QueryOptions): unknown {
-  if (text === null || text === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+  if (text === null || text === undefined)
+    throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
   return executeQuery(orgOf(interp), interp, str(text), new Map(), options);
 }
 
@@ -69,8 +71,16 @@ function results(interp: Interpreter, outcome: DmlOutcome, type: string): unknow
         id: r.id,
         success: r.success,
         created: r.created,
-        errors: r.errors.map((e) => new NativeObject('Database.Error', { message: e.message, statusCode: statusCode(interp, e.statusCode), fields: e.fields })),
-        __toString: () => `${type.replace('Database.', 'Database.')}[getErrors=(${r.errors.map((e) => `Database.Error[getFields=(${e.fields.join(', ')});getMessage=${e.message};getStatusCode=${e.statusCode};]`).join(', ')});getId=${r.id ? r.id.value : 'null'};isSuccess=${r.success};]`
+        errors: r.errors.map(
+          (e) =>
+            new NativeObject('Database.Error', {
+              message: e.message,
+              statusCode: statusCode(interp, e.statusCode),
+              fields: e.fields
+            })
+        ),
+        __toString: () =>
+          `${type.replace('Database.', 'Database.')}[getErrors=(${r.errors.map((e) => `Database.Error[getFields=(${e.fields.join(', ')});getMessage=${e.message};getStatusCode=${e.statusCode};]`).join(', ')});getId=${r.id ? r.id.value : 'null'};isSuccess=${r.success};]`
       })
   );
   if (outcome.single) return list[0] ?? null;
@@ -85,7 +95,8 @@ function dml(interp: Interpreter, op: string, target: unknown, rest: unknown[], 
 function fieldNameOf(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof NativeObject) {
-    for (const k of ['name', 'field', 'fieldName', 'apiName']) if (typeof v.data[k] === 'string') return v.data[k] as string;
+    for (const k of ['name', 'field', 'fieldName', 'apiName'])
+      if (typeof v.data[k] === 'string') return v.data[k] as string;
     const d = v.data['describe'];
     if (d instanceof NativeObject && typeof d.data['name'] === 'string') return d.data['name'] as string;
   }
@@ -95,33 +106,83 @@ function fieldNameOf(v: unknown): string | null {
 export function registerDatabase(r: Registry): void {
   // ---------------------------------------------------------------- enums and types
   r.enumType('System.StatusCode', STATUS_CODES);
-  r.enumType('System.TriggerOperation', ['BEFORE_INSERT', 'BEFORE_UPDATE', 'BEFORE_DELETE', 'AFTER_INSERT', 'AFTER_UPDATE', 'AFTER_DELETE', 'AFTER_UNDELETE']);
+  r.enumType('System.TriggerOperation', [
+    'BEFORE_INSERT',
+    'BEFORE_UPDATE',
+    'BEFORE_DELETE',
+    'AFTER_INSERT',
+    'AFTER_UPDATE',
+    'AFTER_DELETE',
+    'AFTER_UNDELETE'
+  ]);
   r.type(ACCESS_LEVEL);
   const USER_MODE = new NativeObject(ACCESS_LEVEL, { mode: 'user', __toString: () => 'USER_MODE' });
   const SYSTEM_MODE = new NativeObject(ACCESS_LEVEL, { mode: 'system', __toString: () => 'SYSTEM_MODE' });
   r.staticProp(ACCESS_LEVEL, 'USER_MODE', () => USER_MODE);
   r.staticProp(ACCESS_LEVEL, 'SYSTEM_MODE', () => SYSTEM_MODE);
-  for (const t of ['Database.SaveResult', 'Database.UpsertResult', 'Database.DeleteResult', 'Database.UndeleteResult', 'Database.MergeResult', 'Database.Error', 'Database.QueryLocator', 'Database.DMLOptions', 'Database.DMLOptions.DuplicateRuleHeader', 'System.Savepoint', 'Schema.AggregateResult']) {
+  for (const t of [
+    'Database.SaveResult',
+    'Database.UpsertResult',
+    'Database.DeleteResult',
+    'Database.UndeleteResult',
+    'Database.MergeResult',
+    'Database.Error',
+    'Database.QueryLocator',
+    'Database.DMLOptions',
+    'Database.DMLOptions.DuplicateRuleHeader',
+    'System.Savepoint',
+    'Schema.AggregateResult'
+  ]) {
     r.type(t);
   }
 
   // ---------------------------------------------------------------- queries
-  r.static('Database', 'query', ({ interp }, [text, level]) => query(interp, text, { dynamic: true, accessLevel: accessLevelOf(level) ?? undefined }));
+  r.static('Database', 'query', ({ interp }, [text, level]) =>
+    query(interp, text, { dynamic: true, accessLevel: accessLevelOf(level) ?? undefined })
+  );
   r.static('Database', 'queryWithBinds', ({ interp }, [text, binds, level]) =>
     query(interp, text, { dynamic: true, bindMap: bindMapOf(binds), accessLevel: accessLevelOf(level) ?? undefined })
   );
-  r.static('Database', 'countQuery', ({ interp }, [text, level]) => countOf(query(interp, text, { dynamic: true, count: true, accessLevel: accessLevelOf(level) ?? undefined })));
-  r.static('Database', 'countQueryWithBinds', ({ interp }, [text, binds, level]) =>
-    countOf(query(interp, text, { dynamic: true, count: true, bindMap: bindMapOf(binds), accessLevel: accessLevelOf(level) ?? undefined }))
+  r.static('Database', 'countQuery', ({ interp }, [text, level]) =>
+    countOf(query(interp, text, { dynamic: true, count: true, accessLevel: accessLevelOf(level) ?? undefined }))
   );
-  const locator = (interp: Interpreter, source: unknown, binds: Map<string, unknown> | null, level: unknown): NativeObject => {
-    if (source instanceof ApexList) return new NativeObject('Database.QueryLocator', { query: null, binds: null, records: source, accessLevel: null });
-    if (source === null || source === undefined) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+  r.static('Database', 'countQueryWithBinds', ({ interp }, [text, binds, level]) =>
+    countOf(
+      query(interp, text, {
+        dynamic: true,
+        count: true,
+        bindMap: bindMapOf(binds),
+        accessLevel: accessLevelOf(level) ?? undefined
+      })
+    )
+  );
+  const locator = (
+    interp: Interpreter,
+    source: unknown,
+    binds: Map<string, unknown> | null,
+    level: unknown
+  ): NativeObject => {
+    if (source instanceof ApexList)
+      return new NativeObject('Database.QueryLocator', {
+        query: null,
+        binds: null,
+        records: source,
+        accessLevel: null
+      });
+    if (source === null || source === undefined)
+      throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
     void interp;
-    return new NativeObject('Database.QueryLocator', { query: str(source), binds, records: null, accessLevel: accessLevelOf(level) });
+    return new NativeObject('Database.QueryLocator', {
+      query: str(source),
+      binds,
+      records: null,
+      accessLevel: accessLevelOf(level)
+    });
   };
   r.static('Database', 'getQueryLocator', ({ interp }, [source, level]) => locator(interp, source, null, level));
-  r.static('Database', 'getQueryLocatorWithBinds', ({ interp }, [source, binds, level]) => locator(interp, source, bindMapOf(binds), level));
+  r.static('Database', 'getQueryLocatorWithBinds', ({ interp }, [source, binds, level]) =>
+    locator(interp, source, bindMapOf(binds), level)
+  );
   r.method('Database.QueryLocator', 'getQuery', ({ self }) => (self as NativeObject).data['query'] ?? null);
   r.method('Database.QueryLocator', 'iterator', ({ interp, self }) => {
     const records = queryLocatorRecords(interp, self as NativeObject);
@@ -131,20 +192,33 @@ export function registerDatabase(r: Registry): void {
       next: () => records.items[i++]
     });
   });
-  r.method('Database.QueryLocatorIterator', 'hasNext', ({ self }) => ((self as NativeObject).data['hasnext'] as () => boolean)());
-  r.method('Database.QueryLocatorIterator', 'next', ({ self }) => ((self as NativeObject).data['next'] as () => unknown)());
+  r.method('Database.QueryLocatorIterator', 'hasNext', ({ self }) =>
+    ((self as NativeObject).data['hasnext'] as () => boolean)()
+  );
+  r.method('Database.QueryLocatorIterator', 'next', ({ self }) =>
+    ((self as NativeObject).data['next'] as () => unknown)()
+  );
 
   // ---------------------------------------------------------------- DML
-  r.static('Database', 'insert', ({ interp }, [target, ...rest]) => dml(interp, 'insert', target, rest, 'Database.SaveResult'));
-  r.static('Database', 'update', ({ interp }, [target, ...rest]) => dml(interp, 'update', target, rest, 'Database.SaveResult'));
-  r.static('Database', 'delete', ({ interp }, [target, ...rest]) => dml(interp, 'delete', target, rest, 'Database.DeleteResult'));
-  r.static('Database', 'undelete', ({ interp }, [target, ...rest]) => dml(interp, 'undelete', target, rest, 'Database.UndeleteResult'));
+  r.static('Database', 'insert', ({ interp }, [target, ...rest]) =>
+    dml(interp, 'insert', target, rest, 'Database.SaveResult')
+  );
+  r.static('Database', 'update', ({ interp }, [target, ...rest]) =>
+    dml(interp, 'update', target, rest, 'Database.SaveResult')
+  );
+  r.static('Database', 'delete', ({ interp }, [target, ...rest]) =>
+    dml(interp, 'delete', target, rest, 'Database.DeleteResult')
+  );
+  r.static('Database', 'undelete', ({ interp }, [target, ...rest]) =>
+    dml(interp, 'undelete', target, rest, 'Database.UndeleteResult')
+  );
   r.static('Database', 'upsert', ({ interp }, [target, ...rest]) => {
     // upsert(records, [externalIdField], [allOrNone | DMLOptions], [AccessLevel])
     let externalId: string | null = null;
     const others: unknown[] = [];
     for (const a of rest) {
-      if (typeof a === 'boolean' || accessLevelOf(a) || (a instanceof NativeObject && a.type === 'Database.DMLOptions')) others.push(a);
+      if (typeof a === 'boolean' || accessLevelOf(a) || (a instanceof NativeObject && a.type === 'Database.DMLOptions'))
+        others.push(a);
       else if (a !== null && a !== undefined) externalId = fieldNameOf(a);
     }
     const options = dmlOptions(others);
@@ -158,19 +232,41 @@ export function registerDatabase(r: Registry): void {
     return results(interp, { ...outcome, single: !(dups instanceof ApexList) }, 'Database.MergeResult');
   });
 
-  for (const t of ['Database.SaveResult', 'Database.UpsertResult', 'Database.DeleteResult', 'Database.UndeleteResult', 'Database.MergeResult']) {
+  for (const t of [
+    'Database.SaveResult',
+    'Database.UpsertResult',
+    'Database.DeleteResult',
+    'Database.UndeleteResult',
+    'Database.MergeResult'
+  ]) {
     r.method(t, 'isSuccess', ({ self }) => (self as NativeObject).data['success']);
     r.method(t, 'getId', ({ self }) => (self as NativeObject).data['id'] ?? null);
-    r.method(t, 'getErrors', ({ self }) => new ApexList(T('Database.Error'), (self as NativeObject).data['errors'] as unknown[]));
+    r.method(
+      t,
+      'getErrors',
+      ({ self }) => new ApexList(T('Database.Error'), (self as NativeObject).data['errors'] as unknown[])
+    );
   }
   r.method('Database.UpsertResult', 'isCreated', ({ self }) => (self as NativeObject).data['created'] === true);
   r.method('Database.MergeResult', 'getMergedRecordIds', () => new ApexList(T('Id'), []));
   r.method('Database.MergeResult', 'getUpdatedRelatedIds', () => new ApexList(T('Id'), []));
   r.method('Database.Error', 'getMessage', ({ self }) => (self as NativeObject).data['message']);
   r.method('Database.Error', 'getStatusCode', ({ self }) => (self as NativeObject).data['statusCode']);
-  r.method('Database.Error', 'getFields', ({ self }) => new ApexList(T('String'), [...((self as NativeObject).data['fields'] as string[])]));
+  r.method(
+    'Database.Error',
+    'getFields',
+    ({ self }) => new ApexList(T('String'), [...((self as NativeObject).data['fields'] as string[])])
+  );
 
-  r.ctor('Database.DMLOptions', () => new NativeObject('Database.DMLOptions', { optallornone: null, allowfieldtruncation: false, duplicateruleheader: new NativeObject('Database.DMLOptions.DuplicateRuleHeader', { allowsave: false }) }));
+  r.ctor(
+    'Database.DMLOptions',
+    () =>
+      new NativeObject('Database.DMLOptions', {
+        optallornone: null,
+        allowfieldtruncation: false,
+        duplicateruleheader: new NativeObject('Database.DMLOptions.DuplicateRuleHeader', { allowsave: false })
+      })
+  );
 
   // ---------------------------------------------------------------- savepoints
   r.static('Database', 'setSavepoint', ({ interp }) => {
@@ -179,7 +275,8 @@ export function registerDatabase(r: Registry): void {
     return new NativeObject('System.Savepoint', { snapshot: org.snapshot() });
   });
   r.static('Database', 'rollback', ({ interp }, [sp]) => {
-    if (!(sp instanceof NativeObject) || sp.type !== 'System.Savepoint') throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
+    if (!(sp instanceof NativeObject) || sp.type !== 'System.Savepoint')
+      throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
     const org = orgOf(interp);
     org.limits.add('dmlStatements');
     org.restore(sp.data['snapshot'] as ReturnType<Org['snapshot']>);
@@ -237,11 +334,6 @@ export function registerDatabase(r: Registry): void {
     return t?.enumValues?.find((e: EnumValue) => e.name === operationTypeName(c)) ?? null;
   });
 
-  // ---------------------------------------------------------------- SObject.addError
-  r.method('SObject', 'addError', ({ self }, [msg]) => {
-    addRecordError(self as SObjectValue, msg instanceof Error ? msg.message : str(msg));
-    return null;
-  });
   void ApexId;
 }
 
@@ -250,5 +342,9 @@ export function queryLocatorRecords(interp: Interpreter, loc: NativeObject): Ape
   if (loc.data['records'] instanceof ApexList) return loc.data['records'] as ApexList;
   const binds = loc.data['binds'] as Map<string, unknown> | null;
   const level = loc.data['accessLevel'] as 'user' | 'system' | null;
-  return executeQuery(orgOf(interp), interp, loc.data['query'] as string, new Map(), { dynamic: true, bindMap: binds ?? undefined, accessLevel: level ?? undefined }) as ApexList;
+  return executeQuery(orgOf(interp), interp, loc.data['query'] as string, new Map(), {
+    dynamic: true,
+    bindMap: binds ?? undefined,
+    accessLevel: level ?? undefined
+  }) as ApexList;
 }

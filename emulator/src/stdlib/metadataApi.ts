@@ -35,7 +35,17 @@ import { ApexThrow } from '../runtime/interpreter';
 import type { Interpreter } from '../runtime/interpreter';
 import { RuntimeFault, fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexDatetime, ApexDecimal, ApexDouble, ApexId, ApexList, ApexObject, EnumValue, NativeObject, T } from '../runtime/values';
+import {
+  ApexDatetime,
+  ApexDecimal,
+  ApexDouble,
+  ApexId,
+  ApexList,
+  ApexObject,
+  EnumValue,
+  NativeObject,
+  T
+} from '../runtime/values';
 
 const MD = {
   metadata: 'Metadata.Metadata',
@@ -102,10 +112,21 @@ const PROPERTIES: Record<string, Record<string, () => unknown>> = {
     runtestresult: () => null
   },
   [MD.message]: Object.fromEntries(
-    ['changed', 'columnNumber', 'componentType', 'created', 'createdDate', 'deleted', 'fileName', 'fullName', 'id', 'lineNumber', 'problem', 'problemType', 'success'].map((p) => [
-      p.toLowerCase(),
-      () => null
-    ])
+    [
+      'changed',
+      'columnNumber',
+      'componentType',
+      'created',
+      'createdDate',
+      'deleted',
+      'fileName',
+      'fullName',
+      'id',
+      'lineNumber',
+      'problem',
+      'problemType',
+      'success'
+    ].map((p) => [p.toLowerCase(), () => null])
   )
 };
 
@@ -155,15 +176,23 @@ function itemsOf(container: NativeObject): unknown[] {
 
 function requireNative(v: unknown, type: string, what: string): NativeObject {
   if (v === null || v === undefined) throw fault('System.NullPointerException', `Argument cannot be null: ${what}`);
-  if (!(v instanceof NativeObject) || v.type !== type) throw fault('System.TypeException', `Invalid ${what}: expected ${type}`);
+  if (!(v instanceof NativeObject) || v.type !== type)
+    throw fault('System.TypeException', `Invalid ${what}: expected ${type}`);
   return v;
 }
 
 export function registerMetadataApi(r: Registry): void {
   r.type(MD.metadata);
   for (const t of [MD.container, MD.customMetadata, MD.value, MD.result, MD.details, MD.message, MD.context]) {
-    r.type(t);
-    r.ctor(t, () => (t === MD.container ? new NativeObject(t, { __items: [] }) : t === MD.context ? new NativeObject(t, { __jobid: null }) : newObject(t)));
+    // CustomMetadata is a Metadata.Metadata (the type DeployContainer.addMetadata takes).
+    r.type(t, t === MD.customMetadata ? { parent: MD.metadata } : {});
+    r.ctor(t, () =>
+      t === MD.container
+        ? new NativeObject(t, { __items: [] })
+        : t === MD.context
+          ? new NativeObject(t, { __jobid: null })
+          : newObject(t)
+    );
     r.method(t, 'clone', ({ self }) => {
       const o = self as NativeObject;
       const data = { ...o.data };
@@ -173,9 +202,20 @@ export function registerMetadataApi(r: Registry): void {
   }
   r.type(MD.callback, { isInterface: true });
   r.type(MD.operations);
-  r.enumType(MD.status, DEPLOY_STATUS);
-  r.enumType(MD.problemType, ['Warning', 'Error', 'Info']);
-  r.enumType(MD.metadataType, ['CustomMetadata', 'Layout']);
+  for (const [name, values] of [
+    [MD.status, DEPLOY_STATUS],
+    [MD.problemType, ['Warning', 'Error', 'Info']],
+    [MD.metadataType, ['CustomMetadata', 'Layout']]
+  ] as const) {
+    const t = r.enumType(name, [...values]);
+    // Every Apex enum has values() and valueOf(String) (Apex Developer Guide, Enums).
+    r.static(name, 'values', () => new ApexList(T(name), [...(t.enumValues ?? [])]));
+    r.static(name, 'valueOf', (_c, [v]) => {
+      const found = t.enumValues?.find((e) => e.name === v);
+      if (!found) throw fault('System.NoSuchElementException', `No enum constant ${name}.${str(v ?? null)}`);
+      return found;
+    });
+  }
 
   // DeployContainer
   r.method(MD.container, 'addMetadata', ({ self }, [md]) => {
@@ -218,7 +258,12 @@ export function registerMetadataApi(r: Registry): void {
     const id = newKeyedId('0Af');
     // The container is captured as it is now (later changes to it don't change the queued deployment).
     const snapshot = new NativeObject(MD.container, { __items: [...itemsOf(c)] });
-    deploymentsOf(org).push({ id, container: snapshot, callback: (callback as ApexObject | null) ?? null, status: 'Pending' });
+    deploymentsOf(org).push({
+      id,
+      container: snapshot,
+      callback: (callback as ApexObject | null) ?? null,
+      status: 'Pending'
+    });
     org.limits.uncommittedWork = true;
     return new ApexId(id);
   });
@@ -264,7 +309,17 @@ function plainValue(v: unknown): string | number | boolean | null {
   return str(v);
 }
 
-function message(r: Registry, fields: { fullName: string | null; componentType: string; success: boolean; problem?: string; created?: boolean; changed?: boolean }): NativeObject {
+function message(
+  r: Registry,
+  fields: {
+    fullName: string | null;
+    componentType: string;
+    success: boolean;
+    problem?: string;
+    created?: boolean;
+    changed?: boolean;
+  }
+): NativeObject {
   const m = newObject(MD.message);
   m.data.fullname = fields.fullName;
   m.data.componenttype = fields.componentType;
@@ -282,7 +337,10 @@ function findEnum(r: Registry, type: string, name: string): EnumValue | null {
 }
 
 /** Plans the record changes for a container; problems become component failures. */
-function plan(org: Org, container: NativeObject): { upserts: CustomMetadataRecord[]; successes: NativeObject[]; failures: NativeObject[] } {
+function plan(
+  org: Org,
+  container: NativeObject
+): { upserts: CustomMetadataRecord[]; successes: NativeObject[]; failures: NativeObject[] } {
   const r = org.interp.registry;
   const ns = org.project?.namespace || '';
   const upserts: CustomMetadataRecord[] = [];
@@ -292,14 +350,28 @@ function plan(org: Org, container: NativeObject): { upserts: CustomMetadataRecor
   for (const item of itemsOf(container)) {
     if (!(item instanceof NativeObject) || item.type !== MD.customMetadata) {
       const type = item instanceof NativeObject ? item.type.replace(/^Metadata\./, '') : 'Unknown';
-      failures.push(message(r, { fullName: item instanceof NativeObject ? (item.data.fullname as string) : null, componentType: type, success: false, problem: `The emulator deploys only CustomMetadata components, not ${type}` }));
+      failures.push(
+        message(r, {
+          fullName: item instanceof NativeObject ? (item.data.fullname as string) : null,
+          componentType: type,
+          success: false,
+          problem: `The emulator deploys only CustomMetadata components, not ${type}`
+        })
+      );
       continue;
     }
     const fullName = item.data.fullname === null || item.data.fullname === undefined ? '' : str(item.data.fullname);
     const parsed = parseFullName(fullName, ns);
     const model = parsed ? org.object(parsed.type) : undefined;
     if (!parsed || !model || model.kind !== 'custom-metadata') {
-      failures.push(message(r, { fullName, componentType: 'CustomMetadata', success: false, problem: `Invalid fullName or custom metadata type: ${fullName}` }));
+      failures.push(
+        message(r, {
+          fullName,
+          componentType: 'CustomMetadata',
+          success: false,
+          problem: `Invalid fullName or custom metadata type: ${fullName}`
+        })
+      );
       continue;
     }
     const values: Record<string, string | number | boolean | null> = {};
@@ -308,7 +380,8 @@ function plan(org: Org, container: NativeObject): { upserts: CustomMetadataRecor
     for (const v of list instanceof ApexList ? list.items : []) {
       if (!(v instanceof NativeObject)) continue;
       let fieldName = str(v.data.field ?? '');
-      if (ns && fieldName.toLowerCase().startsWith(ns.toLowerCase() + '__')) fieldName = fieldName.substring(ns.length + 2);
+      if (ns && fieldName.toLowerCase().startsWith(ns.toLowerCase() + '__'))
+        fieldName = fieldName.substring(ns.length + 2);
       const f = model.fields[fieldName.toLowerCase()];
       if (!f) {
         bad = `No such column '${fieldName}' on entity '${model.name}'`;
@@ -320,8 +393,15 @@ function plan(org: Org, container: NativeObject): { upserts: CustomMetadataRecor
       failures.push(message(r, { fullName, componentType: 'CustomMetadata', success: false, problem: bad }));
       continue;
     }
-    const before = existing.find((m) => m.type.toLowerCase() === model.name.toLowerCase() && m.developerName.toLowerCase() === parsed.developerName.toLowerCase());
-    const label = item.data.label === null || item.data.label === undefined ? (before?.label ?? parsed.developerName) : str(item.data.label);
+    const before = existing.find(
+      (m) =>
+        m.type.toLowerCase() === model.name.toLowerCase() &&
+        m.developerName.toLowerCase() === parsed.developerName.toLowerCase()
+    );
+    const label =
+      item.data.label === null || item.data.label === undefined
+        ? (before?.label ?? parsed.developerName)
+        : str(item.data.label);
     upserts.push({
       type: model.name,
       developerName: before?.developerName ?? parsed.developerName,
@@ -329,7 +409,9 @@ function plan(org: Org, container: NativeObject): { upserts: CustomMetadataRecor
       protected: item.data.protected_x === true,
       values: { ...(before?.values ?? {}), ...values }
     });
-    successes.push(message(r, { fullName, componentType: 'CustomMetadata', success: true, created: !before, changed: !!before }));
+    successes.push(
+      message(r, { fullName, componentType: 'CustomMetadata', success: true, created: !before, changed: !!before })
+    );
   }
   return { upserts, successes, failures };
 }
@@ -339,7 +421,11 @@ function plan(org: Org, container: NativeObject): { upserts: CustomMetadataRecor
  * emulator's custom-metadata store, builds the Metadata.DeployResult, and calls the callback's `handleResult` in
  * a new asynchronous transaction with a DeployCallbackContext whose `getCallbackJobId()` is the callback job's Id.
  */
-export function completeDeployment(emulator: Emulator, id: string, outcome: DeployOutcome = { success: true }): CompletedDeployment {
+export function completeDeployment(
+  emulator: Emulator,
+  id: string,
+  outcome: DeployOutcome = { success: true }
+): CompletedDeployment {
   const { interp, org } = emulator;
   const deployment = deploymentsOf(org).find((d) => d.id === id || d.id.substring(0, 15) === id.substring(0, 15));
   if (!deployment) throw new Error(`No queued deployment ${id}`);
@@ -349,14 +435,25 @@ export function completeDeployment(emulator: Emulator, id: string, outcome: Depl
   const r = interp.registry;
   if (!outcome.success) {
     for (const m of outcome.messages ?? [{ problem: 'Deployment failed' }]) {
-      p.failures.push(message(r, { fullName: m.fullName ?? null, componentType: m.componentType ?? 'CustomMetadata', success: false, problem: m.problem }));
+      p.failures.push(
+        message(r, {
+          fullName: m.fullName ?? null,
+          componentType: m.componentType ?? 'CustomMetadata',
+          success: false,
+          problem: m.problem
+        })
+      );
     }
   }
   const ok = p.failures.length === 0;
   if (ok && org.project) {
     const store = org.project.customMetadata;
     for (const u of p.upserts) {
-      const i = store.findIndex((m) => m.type.toLowerCase() === u.type.toLowerCase() && m.developerName.toLowerCase() === u.developerName.toLowerCase());
+      const i = store.findIndex(
+        (m) =>
+          m.type.toLowerCase() === u.type.toLowerCase() &&
+          m.developerName.toLowerCase() === u.developerName.toLowerCase()
+      );
       if (i >= 0) store[i] = { ...store[i], ...u };
       else store.push(u);
     }

@@ -53,7 +53,9 @@ export const REST_REQUEST = 'System.RestRequest';
 export const REST_RESPONSE = 'System.RestResponse';
 
 /** Response status codes RestResponse.statusCode may take (RestResponse Class, Status Codes). */
-export const VALID_STATUS_CODES = new Set([200, 201, 202, 204, 206, 300, 301, 302, 304, 400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 414, 415, 417, 500, 503]);
+export const VALID_STATUS_CODES = new Set([
+  200, 201, 202, 204, 206, 300, 301, 302, 304, 400, 401, 403, 404, 405, 406, 409, 410, 412, 413, 414, 415, 417, 500, 503
+]);
 
 const HTTP_ANNOTATIONS: Record<string, string> = {
   GET: 'httpget',
@@ -62,7 +64,6 @@ const HTTP_ANNOTATIONS: Record<string, string> = {
   PATCH: 'httppatch',
   DELETE: 'httpdelete'
 };
-
 
 /** RestContext's two statics, per transaction (keyed by the interpreter's transaction state object). */
 const contexts = new WeakMap<object, { request: unknown; response: unknown }>();
@@ -138,7 +139,11 @@ export function registerRest(r: Registry): void {
     return null;
   });
   for (const t of [REST_REQUEST, REST_RESPONSE]) {
-    r.method(t, 'toString', ({ self: s }) => `${(s as NativeObject).type.replace(/^System\./, '')}:[${describeData(s as NativeObject)}]`);
+    r.method(
+      t,
+      'toString',
+      ({ self: s }) => `${(s as NativeObject).type.replace(/^System\./, '')}:[${describeData(s as NativeObject)}]`
+    );
   }
 }
 
@@ -174,7 +179,10 @@ function errorResult(status: number, errorCode: string, message: string): RestRe
   return { status, headers: { 'Content-Type': JSON_TYPE }, body: JSON.stringify([{ errorCode, message }]) };
 }
 
-function annotation(decl: { annotations: { name: string; params: Record<string, string> }[] } | null, name: string): { name: string; params: Record<string, string> } | undefined {
+function annotation(
+  decl: { annotations: { name: string; params: Record<string, string> }[] } | null,
+  name: string
+): { name: string; params: Record<string, string> } | undefined {
   return decl?.annotations.find((a) => a.name.toLowerCase() === name);
 }
 
@@ -261,11 +269,18 @@ function bindParameters(interp: Interpreter, cls: ClassInfo, method: MethodDecl,
   } catch (e) {
     throw new BindError(messageOf(interp, e));
   }
-  if (root.k !== 'obj') throw new BindError(`Expected a JSON object for the parameters of ${method.name} at [line:${root.line}, column:${root.col}]`);
+  if (root.k !== 'obj')
+    throw new BindError(
+      `Expected a JSON object for the parameters of ${method.name} at [line:${root.line}, column:${root.col}]`
+    );
   const byName = new Map<string, JNode>();
   for (const [k, v] of root.entries) {
-    const p = method.params.find((x) => x.name === k) ?? method.params.find((x) => x.name.toLowerCase() === k.toLowerCase());
-    if (!p) throw new BindError(`Unexpected parameter encountered during deserialization: ${k} at [line:${v.line}, column:${v.col}]`);
+    const p =
+      method.params.find((x) => x.name === k) ?? method.params.find((x) => x.name.toLowerCase() === k.toLowerCase());
+    if (!p)
+      throw new BindError(
+        `Unexpected parameter encountered during deserialization: ${k} at [line:${v.line}, column:${v.col}]`
+      );
     byName.set(p.name, v);
   }
   const deserialize = interp.registry.findStatic('JSON', 'deserialize');
@@ -372,7 +387,12 @@ export function invokeRest(emulator: Emulator, call: RestCall): RestResult {
     };
   }
 
-  const bodyText = call.body === undefined || call.body === null ? '' : Buffer.isBuffer(call.body) ? call.body.toString('utf8') : call.body;
+  const bodyText =
+    call.body === undefined || call.body === null
+      ? ''
+      : Buffer.isBuffer(call.body)
+        ? call.body.toString('utf8')
+        : call.body;
   const req = newRestRequest();
   req.data.httpmethod = verb;
   req.data.requesturi = fullPath;
@@ -411,13 +431,18 @@ export function invokeRest(emulator: Emulator, call: RestCall): RestResult {
       const ex = err.exception;
       org.restore(snapshot, true);
       const stack = str(ex.fields.get('$stack') ?? '');
-      return errorResult(500, 'APEX_ERROR', `${ex.cls.name}: ${str(ex.fields.get('$message') ?? null)}${stack ? '\n\n' + stack : ''}`);
+      return errorResult(
+        500,
+        'APEX_ERROR',
+        `${ex.cls.name}: ${str(ex.fields.get('$message') ?? null)}${stack ? '\n\n' + stack : ''}`
+      );
     }
     const response = ctx.response instanceof NativeObject ? ctx.response : res;
     const headers = mapToRecord(response.data.headers);
     const code = response.data.statuscode;
     const status = typeof code === 'number' ? code : 200;
-    if (!VALID_STATUS_CODES.has(status)) return errorResult(500, 'APEX_ERROR', `Invalid status code for HTTP response: ${status}`);
+    if (!VALID_STATUS_CODES.has(status))
+      return errorResult(500, 'APEX_ERROR', `Invalid status code for HTTP response: ${status}`);
     let body: string;
     if (method.returnType) {
       const serialize = interp.registry.findStatic('JSON', 'serialize');
@@ -435,4 +460,3 @@ export function invokeRest(emulator: Emulator, call: RestCall): RestResult {
     interp.user = savedLocale;
   }
 }
-
