@@ -21,6 +21,7 @@ import { fault, RuntimeFault, str } from '../runtime/ops';
 import { ApexDatetime, ApexId, ApexList, ApexObject, NativeObject, SObjectValue, T } from '../runtime/values';
 import { Limits } from './limits';
 import { executeQuery } from './soql';
+import { queryLocatorRecords } from '../stdlib/database';
 import type { Org, UserContext } from './org';
 
 export type JobKind = 'queueable' | 'batch' | 'future' | 'scheduled';
@@ -414,6 +415,7 @@ function iterate(
   if (located instanceof NativeObject && located.type.toLowerCase().endsWith('querylocator')) {
     const d = located.data;
     let rows: unknown = d.records ?? d.rows ?? null;
+    if (!rows && typeof d.query === 'string') rows = queryLocatorRecords(interp, located);
     if (!rows && typeof d.text === 'string') {
       const binds = d.binds instanceof Map ? (d.binds as Map<string, unknown>) : new Map<string, unknown>();
       rows = executeQuery(org, interp, d.text, binds, { dynamic: true });

@@ -400,6 +400,7 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
         computeName(model, rec);
         rec.queried = null;
         org.table(model.name).set((r.id as ApexId).value, rec);
+        org.onRecordSaved(rec, op);
       }
       if (saved.length) {
         markCategory(org, model, saved, op);
@@ -501,6 +502,14 @@ function computeName(model: ObjectModel, rec: SObjectValue): void {
 }
 
 function applyInsertDefaults(org: Org, model: ObjectModel, rec: SObjectValue): void {
+  // Fields the insert leaves unset take their default value; a checkbox is never null in the database (false).
+  const defaults = org.newSObject(model.name, true);
+  for (const f of Object.values(model.fields)) {
+    const key = f.name.toLowerCase();
+    if (rec.values.has(key)) continue;
+    if (defaults.values.has(key)) setField(model, rec, f.name, defaults.values.get(key));
+    else if (f.type === 'BOOLEAN') setField(model, rec, f.name, false);
+  }
   // Lead.Status takes the default lead status (Object Reference, LeadStatus.IsDefault).
   if (model.name === 'Lead' && (rec.values.get('status') ?? null) === null) {
     for (const s of org.table('LeadStatus').values()) {

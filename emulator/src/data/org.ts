@@ -97,14 +97,7 @@ export class Org implements Platform {
     const rec = new SObjectValue(model.name);
     if (defaults) {
       for (const f of Object.values(model.fields)) {
-        if (f.defaultValue === null || f.defaultValue === undefined) {
-          // Checkboxes default to false on new records.
-          if (f.type === 'BOOLEAN' && f.custom) {
-            rec.values.set(f.name.toLowerCase(), false);
-            rec.names.set(f.name.toLowerCase(), f.name);
-          }
-          continue;
-        }
+        if (f.defaultValue === null || f.defaultValue === undefined) continue;
         const v = defaultValueOf(f);
         if (v !== undefined) {
           rec.values.set(f.name.toLowerCase(), v);
@@ -188,7 +181,30 @@ export class Org implements Platform {
     this.put(org);
     const profiles: Record<string, SObjectValue> = {};
     for (const name of ['System Administrator', 'Standard User', 'Minimum Access - Salesforce', 'Read Only']) {
-      profiles[name] = this.put(this.record('Profile', { Name: name, UserType: 'Standard' }));
+      const admin = name === 'System Administrator';
+      const perms = {
+        PermissionsModifyAllData: admin,
+        PermissionsViewAllData: admin,
+        PermissionsViewSetup: admin,
+        PermissionsManageUsers: admin,
+        PermissionsCustomizeApplication: admin,
+        PermissionsAuthorApex: admin,
+        PermissionsApiEnabled: name !== 'Minimum Access - Salesforce',
+        PermissionsConvertLeads: admin || name === 'Standard User'
+      };
+      const profile = this.put(this.record('Profile', { Name: name, UserType: 'Standard', ...perms }));
+      profiles[name] = profile;
+      // Every profile owns a permission set holding its permissions, and every user is assigned to the one of
+      // their profile (Object Reference, PermissionSet: IsOwnedByProfile; PermissionSetAssignment).
+      this.put(
+        this.record('PermissionSet', {
+          Name: `X${(profile.values.get('id') as ApexId).value.substring(0, 15)}`,
+          Label: name,
+          IsOwnedByProfile: true,
+          ProfileId: profile.values.get('id'),
+          ...perms
+        })
+      );
     }
     const admin = this.put(
       this.record('User', {
@@ -207,6 +223,7 @@ export class Org implements Platform {
       })
     );
     this.user = { id: admin.values.get('id') as ApexId, record: admin };
+    this.onRecordSaved(admin, 'insert');
     for (const status of [
       ['Open - Not Contacted', true],
       ['Working - Contacted', false],
@@ -327,6 +344,28 @@ export class Org implements Platform {
       interp.user = savedUser;
       this.limits.dmlCategories = mixed;
     }
+  }
+
+  /**
+   * Platform side effects of a saved record: a new or re-profiled User gets the assignment of its profile's
+   * permission set (the platform keeps one PermissionSetAssignment per user for the profile-owned set).
+   */
+  onRecordSaved(rec: SObjectValue, op: string): void {
+    if (rec.object !== 'User' || (op !== 'insert' && op !== 'update')) return;
+    const userId = rec.values.get('id') as ApexId;
+    const profileId = rec.values.get('profileid') as ApexId | null;
+    if (!profileId) return;
+    const owned = [...this.table('PermissionSet').values()].find(
+      (ps) => ps.values.get('isownedbyprofile') === true && (ps.values.get('profileid') as ApexId | null)?.value === profileId.value
+    );
+    if (!owned) return;
+    const assignments = this.table('PermissionSetAssignment');
+    for (const [id, a] of assignments) {
+      if ((a.values.get('assigneeid') as ApexId).value !== userId.value) continue;
+      const ps = this.table('PermissionSet').get((a.values.get('permissionsetid') as ApexId).value);
+      if (ps?.values.get('isownedbyprofile') === true) assignments.delete(id);
+    }
+    this.put(this.record('PermissionSetAssignment', { AssigneeId: userId, PermissionSetId: owned.values.get('id') }));
   }
 
   /** `@future` calls are queued as async jobs (Apex Developer Guide, Future Methods). */

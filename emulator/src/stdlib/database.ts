@@ -171,18 +171,22 @@ export function registerDatabase(r: Registry): void {
       });
     if (source === null || source === undefined)
       throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
-    void interp;
-    return new NativeObject('Database.QueryLocator', {
+    const loc = new NativeObject('Database.QueryLocator', {
       query: str(source),
       binds,
       records: null,
       accessLevel: accessLevelOf(level)
     });
+    // Dynamic binds (`:name`) are resolved where getQueryLocator is called (Apex Developer Guide, Dynamic SOQL:
+    // bind variables come from the calling scope), so the rows are selected now, in the caller's frame.
+    loc.data['records'] = queryLocatorRecords(interp, loc);
+    return loc;
   };
   r.static('Database', 'getQueryLocator', ({ interp }, [source, level]) => locator(interp, source, null, level));
   r.static('Database', 'getQueryLocatorWithBinds', ({ interp }, [source, binds, level]) =>
     locator(interp, source, bindMapOf(binds), level)
   );
+  r.type('Database.QueryLocatorIterator');
   r.method('Database.QueryLocator', 'getQuery', ({ self }) => (self as NativeObject).data['query'] ?? null);
   r.method('Database.QueryLocator', 'iterator', ({ interp, self }) => {
     const records = queryLocatorRecords(interp, self as NativeObject);
