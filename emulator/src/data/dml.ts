@@ -391,6 +391,7 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
           setField(model, rec, 'CreatedDate', now);
           setField(model, rec, 'CreatedById', org.user.id);
           setField(model, rec, 'IsDeleted', false);
+          assignAutoNumbers(org, model, rec, interp);
           if (model.fields['ownerid'] && !(rec.values.get('ownerid') instanceof ApexId))
             setField(model, rec, 'OwnerId', org.user.id);
         }
@@ -485,6 +486,30 @@ function setField(model: ObjectModel, rec: SObjectValue, name: string, value: un
 }
 
 /** Lead.Name, User.Name, Contact.Name: the compound name (FirstName LastName). */
+/**
+ * Auto-number fields get the next number in their display format on insert (`SL-{0000000}` → `SL-0000001`; `{YYYY}`
+ * `{MM}` `{DD}` are the date). Numbers are never reused, also after a rollback (Salesforce Help, Auto Number fields).
+ */
+function assignAutoNumbers(org: Org, model: ObjectModel, rec: SObjectValue, interp: Interpreter): void {
+  for (const f of Object.values(model.fields)) {
+    if (!f.autoNumber) continue;
+    const counters = (org.hooks.autoNumbers ??= {}) as Record<string, number>;
+    const key = `${model.name}.${f.name}`.toLowerCase();
+    counters[key] = (counters[key] ?? 0) + 1;
+    const n = counters[key];
+    const format = (f as { displayFormat?: string }).displayFormat ?? '{0}';
+    const today = new Date(interp.now());
+    const text = format.replace(/\{(0+|YYYY|YY|MM|DD)\}/g, (_m, token: string) => {
+      if (token === 'YYYY') return String(today.getUTCFullYear());
+      if (token === 'YY') return String(today.getUTCFullYear()).slice(-2);
+      if (token === 'MM') return String(today.getUTCMonth() + 1).padStart(2, '0');
+      if (token === 'DD') return String(today.getUTCDate()).padStart(2, '0');
+      return String(n).padStart(token.length, '0');
+    });
+    setField(model, rec, f.name, text);
+  }
+}
+
 function computeName(model: ObjectModel, rec: SObjectValue): void {
   const nameField = model.fields['name'];
   if (!nameField || nameField.createable || !model.fields['lastname']) return;

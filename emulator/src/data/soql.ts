@@ -49,6 +49,8 @@ type Path = string[];
 interface SelectField {
   k: 'field';
   path: Path;
+  /** Alias of a grouped field in an aggregate query (`Status__c status`). */
+  alias?: string | null;
 }
 interface SelectAgg {
   k: 'agg';
@@ -342,9 +344,8 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
     }
     const path = fieldPath(e.fieldName());
     const alias = e.soqlId() ? e.soqlId().getText() : null;
-    void alias;
     run.resolvePath(object, path);
-    items.push({ k: 'field', path });
+    items.push({ k: 'field', path, alias });
   }
 
   const where = q.whereClause() ? run.cond(q.whereClause().whereLogicalExpression(), object) : null;
@@ -598,8 +599,10 @@ function aggregateRows(
     for (const i of items) {
       if (i.k === 'field') {
         const f = run.resolvePath(object, i.path);
-        values.set(f.name.toLowerCase(), members.length ? run.valueOf(members[0], i.path) : null);
-        names.set(f.name.toLowerCase(), f.name);
+        // A grouped field is read by its alias when it has one (SOQL and SOSL Reference, Using Aliases with GROUP BY).
+        const name = i.alias ?? f.name;
+        values.set(name.toLowerCase(), members.length ? run.valueOf(members[0], i.path) : null);
+        names.set(name.toLowerCase(), name);
       } else if (i.k === 'agg') {
         values.set(i.alias.toLowerCase(), aggregate(run, i, members));
         names.set(i.alias.toLowerCase(), i.alias);
@@ -822,7 +825,8 @@ function compareOp(op: string, field: unknown, value: unknown, tz: string): bool
 
 function listOf(v: unknown): unknown[] {
   if (Array.isArray(v)) return v;
-  if (v instanceof ApexList) return v.items;
+  // A list of records bound to IN stands for their Ids (Apex Developer Guide, Using Apex Variables in SOQL).
+  if (v instanceof ApexList) return v.items.map((x) => (x instanceof SObjectValue ? (x.values.get('id') ?? null) : x));
   if (v instanceof ApexSet) return [...v.map.values()];
   if (v instanceof ApexMap) return [...v.map.values()].map(([k]) => k);
   return [v];

@@ -95,6 +95,17 @@ export function registerPlatform(r: Registry): void {
   // ---------------------------------------------------------------- Test
   r.static('Test', 'isRunningTest', ({ interp }) => orgOf(interp).inTest);
   r.static('Test', 'getStandardPricebookId', () => null);
+  // Apex Reference, Test.setCreatedDate(recordId, createdDatetime): sets CreatedDate of a test-inserted record.
+  r.static('Test', 'setCreatedDate', ({ interp }, [id, when]) => {
+    const org = orgOf(interp);
+    const recordId = id instanceof ApexId ? id : interp.toId(str(id));
+    const model = org.objectByPrefix(recordId.prefix);
+    const rec = model ? org.table(model.name).get(recordId.value) : undefined;
+    if (!rec) return interp.throwFault('System.InvalidParameterValueException', `Invalid id: ${recordId.value}`);
+    rec.values.set('createddate', when);
+    rec.names.set('createddate', 'CreatedDate');
+    return null;
+  });
 
   // Test.startTest/stopTest/setMock and System.isBatch/isFuture/isQueueable/isScheduled: stdlib/async.ts, callouts.ts.
 }
