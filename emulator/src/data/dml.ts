@@ -65,6 +65,7 @@ export const STATUS_CODES = [
   'INVALID_FIELD_FOR_INSERT_UPDATE',
   'INVALID_FIELD',
   'MIXED_DML_OPERATION',
+  'INSUFFICIENT_ACCESS_OR_READONLY',
   'ENTITY_IS_DELETED',
   'INVALID_CROSS_REFERENCE_KEY',
   'MISSING_ARGUMENT',
@@ -257,7 +258,6 @@ function normalize(
 }
 
 function checkUserMode(org: Org, op: string, rows: Row[], options: DmlOptions): void {
-  void options;
   for (const r of rows) {
     const object = org.object(r.object)?.name ?? r.object;
     const ok =
@@ -270,7 +270,15 @@ function checkUserMode(org: Org, op: string, rows: Row[], options: DmlOptions): 
             : op === 'delete' || op === 'undelete'
               ? canDelete(org, object)
               : true;
-    if (!ok) throw fault('System.SecurityException', `DML operation ${op.toUpperCase()} not allowed on ${object}`);
+    if (!ok) {
+      // Apex Reference, AccessLevel: in user mode a DML method without access "returns an error": with
+      // allOrNone=false the row fails in its result; otherwise the call throws.
+      if (!options.allOrNone) {
+        r.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', `DML operation ${op.toUpperCase()} not allowed on ${object}`));
+        continue;
+      }
+      throw fault('System.SecurityException', `DML operation ${op.toUpperCase()} not allowed on ${object}`);
+    }
     if (!r.input || op === 'delete' || op === 'undelete') continue;
     for (const key of r.input.values.keys()) {
       const f = org.field(object, key);
@@ -281,6 +289,16 @@ function checkUserMode(org: Org, op: string, rows: Row[], options: DmlOptions): 
           : op === 'update'
             ? isUpdateableField(org, object, f.name)
             : isCreateableField(org, object, f.name) || isUpdateableField(org, object, f.name);
+      if (!writable && !options.allOrNone) {
+        r.errors.push(
+          err(
+            'INVALID_FIELD_FOR_INSERT_UPDATE',
+            `Operation failed due to fields being inaccessible on Sobject ${object}, check errors on Exception or Result!`,
+            [f.name]
+          )
+        );
+        break;
+      }
       if (!writable) {
         throw fault(
           'System.DmlException',

@@ -241,8 +241,23 @@ export class Org implements Platform {
       );
     }
     if (this.project) {
+      const classIds = new Map<string, unknown>();
+      for (const c of this.project.apex) {
+        if (c.kind !== 'class') continue;
+        const row = this.put(
+          this.record('ApexClass', {
+            Name: c.name,
+            NamespacePrefix: this.project.namespace || null,
+            ApiVersion: Number(c.apiVersion),
+            Status: 'Active'
+          })
+        );
+        classIds.set(c.name.toLowerCase(), row.values.get('id'));
+      }
+      // A permission set's grants are rows of their own (Object Reference: ObjectPermissions, FieldPermissions,
+      // SetupEntityAccess for Apex class access), queryable as the platform stores them.
       for (const ps of Object.values(this.project.permissionSets)) {
-        this.put(
+        const row = this.put(
           this.record('PermissionSet', {
             Name: ps.name,
             Label: ps.label,
@@ -250,6 +265,38 @@ export class Org implements Platform {
             NamespacePrefix: this.project.namespace || null
           })
         );
+        const parentId = row.values.get('id');
+        for (const [object, p] of Object.entries(ps.objects)) {
+          this.put(
+            this.record('ObjectPermissions', {
+              ParentId: parentId,
+              SobjectType: object,
+              PermissionsRead: p.read,
+              PermissionsCreate: p.create,
+              PermissionsEdit: p.edit,
+              PermissionsDelete: p.delete,
+              PermissionsViewAllRecords: p.viewAll,
+              PermissionsModifyAllRecords: p.modifyAll
+            })
+          );
+        }
+        for (const [field, p] of Object.entries(ps.fields)) {
+          this.put(
+            this.record('FieldPermissions', {
+              ParentId: parentId,
+              SobjectType: field.split('.')[0],
+              Field: field,
+              PermissionsRead: p.readable,
+              PermissionsEdit: p.editable
+            })
+          );
+        }
+        for (const cls of ps.classes) {
+          const classId = classIds.get(cls.toLowerCase());
+          if (classId) {
+            this.put(this.record('SetupEntityAccess', { ParentId: parentId, SetupEntityId: classId, SetupEntityType: 'ApexClass' }));
+          }
+        }
       }
       for (const res of Object.values(this.project.staticResources)) {
         this.put(
@@ -261,17 +308,6 @@ export class Org implements Platform {
             NamespacePrefix: this.project.namespace || null
           })
         );
-      }
-      for (const c of this.project.apex) {
-        if (c.kind === 'class')
-          this.put(
-            this.record('ApexClass', {
-              Name: c.name,
-              NamespacePrefix: this.project.namespace || null,
-              ApiVersion: Number(c.apiVersion),
-              Status: 'Active'
-            })
-          );
       }
     }
   }
