@@ -274,7 +274,9 @@ function checkUserMode(org: Org, op: string, rows: Row[], options: DmlOptions): 
       // Apex Reference, AccessLevel: in user mode a DML method without access "returns an error": with
       // allOrNone=false the row fails in its result; otherwise the call throws.
       if (!options.allOrNone) {
-        r.errors.push(err('INSUFFICIENT_ACCESS_OR_READONLY', `DML operation ${op.toUpperCase()} not allowed on ${object}`));
+        r.errors.push(
+          err('INSUFFICIENT_ACCESS_OR_READONLY', `DML operation ${op.toUpperCase()} not allowed on ${object}`)
+        );
         continue;
       }
       throw fault('System.SecurityException', `DML operation ${op.toUpperCase()} not allowed on ${object}`);

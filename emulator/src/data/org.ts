@@ -294,7 +294,13 @@ export class Org implements Platform {
         for (const cls of ps.classes) {
           const classId = classIds.get(cls.toLowerCase());
           if (classId) {
-            this.put(this.record('SetupEntityAccess', { ParentId: parentId, SetupEntityId: classId, SetupEntityType: 'ApexClass' }));
+            this.put(
+              this.record('SetupEntityAccess', {
+                ParentId: parentId,
+                SetupEntityId: classId,
+                SetupEntityType: 'ApexClass'
+              })
+            );
           }
         }
       }
@@ -392,7 +398,9 @@ export class Org implements Platform {
     const profileId = rec.values.get('profileid') as ApexId | null;
     if (!profileId) return;
     const owned = [...this.table('PermissionSet').values()].find(
-      (ps) => ps.values.get('isownedbyprofile') === true && (ps.values.get('profileid') as ApexId | null)?.value === profileId.value
+      (ps) =>
+        ps.values.get('isownedbyprofile') === true &&
+        (ps.values.get('profileid') as ApexId | null)?.value === profileId.value
     );
     if (!owned) return;
     const assignments = this.table('PermissionSetAssignment');

@@ -8,6 +8,7 @@ import { registerDatabase } from './database';
 import { registerDates } from './dates';
 import { registerEncoding } from './encoding';
 import { registerJson } from './json';
+import { registerLeadConvert } from './leadConvert';
 import { registerMetadataApi } from './metadataApi';
 import { registerNumbers } from './numbers';
 import { registerPlatform } from './platform';
@@ -25,6 +26,7 @@ export function registerAll(r: Registry): void {
   registerDates(r);
   registerJson(r);
   registerDatabase(r);
+  registerLeadConvert(r);
   registerSchema(r);
   registerSobjects(r);
   registerPlatform(r);

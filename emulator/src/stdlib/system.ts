@@ -119,7 +119,11 @@ export function registerSystem(r: Registry): void {
   });
 
   // ---------------------------------------------------------------- System
-  r.static('System', 'debug', () => null);
+  // System.debug writes to the debug log; the emulator prints it when APEX_DEBUG is set.
+  r.static('System', 'debug', (_c, args) => {
+    if (process.env.APEX_DEBUG) console.log(`DEBUG|${args.map((a) => str(a)).join('|')}`);
+    return null;
+  });
   r.static('System', 'assert', (_c, [cond, msg]) => {
     if (cond !== true)
       assertFail(msg === undefined || msg === null ? 'Assertion Failed' : `Assertion Failed: ${str(msg)}`);
