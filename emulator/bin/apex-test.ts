@@ -1,14 +1,13 @@
 /**
- * `npm run apex:test [-- --tests Class[.method],…] [--all] [--junit file]`: loads force-app into the emulator and runs
- * the Apex tests. Without `--all`, test classes outside `tests/engine/` that need what the emulator does not model
- * yet are skipped by name with the missing feature (see `scopeOf`). Ends with `N passed, N failed, N skipped`.
+ * `npm run apex:test [-- --tests Class[.method],…] [--governors] [--junit file] [--root dir]`: loads force-app into
+ * the emulator and runs the Apex tests (every test class, or the selected ones). Prints each failure with the Apex
+ * exception type, message and stack, line coverage per class, and ends with `N passed, N failed, N skipped`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Emulator } from '../src/emulator';
 import { loadProject } from '../src/metadata/loader';
-import { junitXml, runTests, testClasses } from '../src/testing/runner';
-import { missingFeatures } from '../src/testing/scope';
+import { junitXml, runTests } from '../src/testing/runner';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -25,17 +24,8 @@ function main(): number {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const skip = new Map<string, string>();
-  if (!process.argv.includes('--all')) {
-    for (const cls of testClasses(emulator)) {
-      const file = project.apex.find((f) => f.name.toLowerCase() === cls.name.toLowerCase());
-      const missing = file ? missingFeatures(file.path, file.source) : [];
-      if (missing.length > 0) skip.set(cls.name, `needs ${missing.join(', ')} (issue "Apex runs here (2 of 2)")`);
-    }
-  }
   const result = runTests(emulator, {
     tests,
-    skip,
     onOutcome: (o) => {
       if (o.outcome === 'fail') {
         console.log(`FAIL ${o.className}.${o.methodName}: ${o.message}`);

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: every benchmark, one after the other (never inside unit tests):
  *   1. the TypeScript mapping engine (scripts/bench/engine.ts → docs/bench/engine.json);
- *   2. the UI in Chromium and the sync log through the dev API (scripts/bench/ui.ts → docs/bench/ui.json);
- *   3. the wall time of a full `npm test` (→ docs/bench/npm-test.json); skip with `--skip-npm-test`.
+ *   2. the Apex emulator: load, engine tests, all Apex tests, governor figures (scripts/bench/apex.ts → docs/bench/apex.json);
+ *   3. the UI in Chromium and the sync log through the dev API (scripts/bench/ui.ts → docs/bench/ui.json);
+ *   4. the wall time of a full `npm test` (→ docs/bench/npm-test.json); skip with `--skip-npm-test`.
  * Figures vary with the machine's other load: the README reports them with the machine they ran on.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,6 +28,7 @@ function step(name: string, command: string, args: string[]): number {
 
 step('lwc paths', TSX, [join(ROOT, 'scripts', 'lwc-paths.ts')]);
 step('mapping engine', TSX, [join(ROOT, 'scripts', 'bench', 'engine.ts')]);
+step('Apex emulator', TSX, [join(ROOT, 'scripts', 'bench', 'apex.ts')]);
 step('UI and sync log', TSX, [join(ROOT, 'scripts', 'bench', 'ui.ts')]);
 if (!process.argv.includes('--skip-npm-test')) {
   const seconds = step('full npm test', 'npm', ['test', '--silent']);

@@ -20,9 +20,10 @@ export interface PlantedFault {
   expect: RegExp;
 }
 
+/** Planted Apex test classes: the emulator gate (`apex`) runs every test class in `force-app`. */
+
 const CLASSES = 'force-app/main/default/classes/gatefaults';
-/** Planted failing Apex tests go where the emulator gate runs every test: the engine tests' folder. */
-const ENGINE_TESTS = 'force-app/main/default/classes/tests/engine/gatefaults';
+const APEX_TESTS = 'force-app/main/default/classes/tests/gatefaults';
 const LWC = 'force-app/main/default/lwc';
 const CLASS_META =
   '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>65.0</apiVersion>\n  <status>Active</status>\n</ApexClass>\n';
@@ -41,8 +42,8 @@ function lwcBundle(name: string, ts: string): Record<string, string> {
   };
 }
 
-function engineTest(name: string, body: string): Record<string, string> {
-  return { [`${ENGINE_TESTS}/${name}.cls`]: body, [`${ENGINE_TESTS}/${name}.cls-meta.xml`]: CLASS_META };
+function apexTest(name: string, body: string): Record<string, string> {
+  return { [`${APEX_TESTS}/${name}.cls`]: body, [`${APEX_TESTS}/${name}.cls-meta.xml`]: CLASS_META };
 }
 
 export const FAULTS: PlantedFault[] = [
@@ -51,7 +52,7 @@ export const FAULTS: PlantedFault[] = [
     gate: 'apex',
     expect:
       /AlowareGateFaultAssertTest\.shouldFail: System\.AssertException: Assertion Failed: Expected: 1, Actual: 2.*line 5/,
-    files: engineTest(
+    files: apexTest(
       'AlowareGateFaultAssertTest',
       '@IsTest\nprivate class AlowareGateFaultAssertTest {\n    @IsTest\n    static void shouldFail() {\n        Assert.areEqual(1, 2, null);\n    }\n}\n'
     )
@@ -61,9 +62,28 @@ export const FAULTS: PlantedFault[] = [
     gate: 'apex',
     expect:
       /AlowareGateFaultNullTest\.shouldFail: System\.NullPointerException: Attempt to de-reference a null object.*line 6/,
-    files: engineTest(
+    files: apexTest(
       'AlowareGateFaultNullTest',
       "@IsTest\nprivate class AlowareGateFaultNullTest {\n    @IsTest\n    static void shouldFail() {\n        String text;\n        Assert.areEqual(0, text.length(), 'never reached');\n    }\n}\n"
+    )
+  },
+  {
+    name: 'SOQL inside a loop over 200 Leads (emulator governor limit)',
+    gate: 'apex',
+    expect: /AlowareGateFaultSoqlLimitTest\.shouldQueryInALoop: System\.LimitException: Too many SOQL queries: 101/,
+    files: apexTest(
+      'AlowareGateFaultSoqlLimitTest',
+      "@IsTest\nprivate class AlowareGateFaultSoqlLimitTest {\n    @IsTest\n    static void shouldQueryInALoop() {\n        List<Lead> leads = new List<Lead>();\n        for (Integer i = 0; i < 200; i++) {\n            leads.add(new Lead(LastName = 'Loop ' + i, Company = 'Loop Co'));\n        }\n        insert leads;\n        for (Lead lead : leads) {\n            Lead reloaded = [SELECT Id, LastName FROM Lead WHERE Id = :lead.Id];\n            Assert.areEqual(lead.LastName, reloaded.LastName, 'reloaded');\n        }\n    }\n}\n"
+    )
+  },
+  {
+    name: 'DML of a value longer than its field (emulator STRING_TOO_LONG)',
+    gate: 'apex',
+    expect:
+      /AlowareGateFaultTooLongTest\.shouldInsertATooLongEmail: System\.DmlException: Insert failed\. First exception on row 0; first error: STRING_TOO_LONG/,
+    files: apexTest(
+      'AlowareGateFaultTooLongTest',
+      "@IsTest\nprivate class AlowareGateFaultTooLongTest {\n    @IsTest\n    static void shouldInsertATooLongEmail() {\n        insert new Lead(LastName = 'Long', Company = 'Long Co', Email = 'x'.repeat(90) + '@example.com');\n    }\n}\n"
     )
   },
   {
@@ -174,7 +194,14 @@ export const FAULTS: PlantedFault[] = [
   }
 ];
 
+/**
+ * Gates skipped in the copies: the dynamic ones (jest, browser), this suite (no recursion) and, for static faults,
+ * the Apex emulator gate (`apex` runs every Apex test: it is needed only for the planted Apex test failures and the
+ * baseline).
+ */
 const SKIPPED_IN_COPIES = 'jest,browser,gate-tests';
+const skippedFor = (fault: PlantedFault | null): string =>
+  fault === null || fault.gate === 'apex' ? SKIPPED_IN_COPIES : `${SKIPPED_IN_COPIES},apex`;
 const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
 /** Copies the project (sources only) and links node_modules; returns the copy's root. */
@@ -193,8 +220,8 @@ export function copyProject(): string {
   return copy;
 }
 
-export function npmTest(root: string): { status: number; output: string } {
-  const result = run('npm', ['test', '--silent'], root, { ALOWARE_SKIP_GATES: SKIPPED_IN_COPIES });
+export function npmTest(root: string, fault: PlantedFault | null = null): { status: number; output: string } {
+  const result = run('npm', ['test', '--silent'], root, { ALOWARE_SKIP_GATES: skippedFor(fault) });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
@@ -234,7 +261,7 @@ function main(): void {
         mkdirSync(dirname(join(copy, path)), { recursive: true });
         writeFileSync(join(copy, path), content);
       }
-      const { status, output } = npmTest(copy);
+      const { status, output } = npmTest(copy, fault);
       const section = gateSection(output, fault.gate);
       const caught = status !== 0 && section !== null && fault.expect.test(section);
       if (caught) {
