@@ -2,7 +2,7 @@
  * The emulator's public face: load a project (or bare sources), run Apex snippets, run test classes.
  */
 import { parseClass, parseTrigger } from './parse/build';
-import type { TriggerDecl } from './parse/ast';
+import type { TriggerDecl, TypeDecl } from './parse/ast';
 import { ApexThrow, Frame, Interpreter } from './runtime/interpreter';
 import type { ClassInfo } from './runtime/interpreter';
 import { RuntimeFault, str } from './runtime/ops';
@@ -52,7 +52,7 @@ export class Emulator {
   }
 
   addClass(source: string, file: string): ClassInfo {
-    const decl = parseClass(source, file);
+    const decl = cachedParse(source, file);
     const info = this.interp.addClass(decl, decl.name);
     this.executableLines.set(decl.name, collectLines(decl));
     return info;
@@ -81,6 +81,22 @@ export class Emulator {
 }
 
 let snippetCounter = 0;
+
+/**
+ * Parsed classes by source text: the syntax tree is never changed by execution (the interpreter keeps its per-run
+ * state in class records and transaction state), so emulators in one process share it. Parsing force-app takes
+ * seconds; a second Emulator over the same sources then starts in milliseconds.
+ */
+const parseCache = new Map<string, TypeDecl>();
+
+function cachedParse(source: string, file: string): TypeDecl {
+  let decl = parseCache.get(source);
+  if (!decl) {
+    decl = parseClass(source, file);
+    parseCache.set(source, decl);
+  }
+  return decl;
+}
 
 export function describeThrow(interp: Interpreter, e: unknown): { type: string; message: string; stack: string } {
   const err = e instanceof RuntimeFault ? interp.materialize(e) : e;
