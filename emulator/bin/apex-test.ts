@@ -1,7 +1,8 @@
 /**
- * `npm run apex:test [-- --tests Class[.method],…] [--governors] [--junit file] [--root dir]`: loads force-app into
+ * `npm run apex:test [-- --tests Class[.method],…] [--quiet] [--junit file] [--root dir]`: loads force-app into
  * the emulator and runs the Apex tests (every test class, or the selected ones). Prints each failure with the Apex
- * exception type, message and stack, line coverage per class, and ends with `N passed, N failed, N skipped`.
+ * exception type, message and stack, the governor use of each test method (unless `--quiet`), line coverage per class,
+ * and ends with `N passed, N failed, N skipped`.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -42,8 +43,8 @@ function main(): number {
   mkdirSync(dirname(junit), { recursive: true });
   writeFileSync(junit, junitXml(result));
 
-  if (process.argv.includes('--governors')) {
-    console.log('\nGovernor use per test method (SOQL / DML / callouts):');
+  if (!process.argv.includes('--quiet')) {
+    console.log('\nGovernor use per test method (SOQL queries / DML statements / callouts, all its transactions):');
     for (const o of result.outcomes.filter((x) => x.outcome !== 'skip')) {
       console.log(`  ${o.className}.${o.methodName}: ${o.soql} / ${o.dml} / ${o.callouts}`);
     }

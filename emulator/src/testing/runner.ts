@@ -177,12 +177,15 @@ export function junitXml(result: RunResult): string {
   const suites = [...byClass].map(([cls, list]) => {
     const cases = list
       .map((o) => {
-        const head = `    <testcase classname="${esc(cls)}" name="${esc(o.methodName)}" time="${(o.ms / 1000).toFixed(3)}">`;
+        const head =
+          `    <testcase classname="${esc(cls)}" name="${esc(o.methodName)}" time="${(o.ms / 1000).toFixed(3)}">` +
+          `\n      <properties><property name="soql" value="${o.soql}"/><property name="dml" value="${o.dml}"/>` +
+          `<property name="callouts" value="${o.callouts}"/></properties>`;
         if (o.outcome === 'fail') {
           return `${head}\n      <failure message="${esc(o.message ?? '')}">${esc(o.stack ?? '')}</failure>\n    </testcase>`;
         }
         if (o.outcome === 'skip') return `${head}\n      <skipped message="${esc(o.message ?? '')}"/>\n    </testcase>`;
-        return `${head}</testcase>`;
+        return `${head}\n    </testcase>`;
       })
       .join('\n');
     const failures = list.filter((o) => o.outcome === 'fail').length;
