@@ -220,17 +220,17 @@ export const FAULTS: PlantedFault[] = [
  * baseline).
  */
 const SKIPPED_IN_COPIES = 'jest,browser,gate-tests';
+/** The static gates, which a planted scanner fault does not concern (they have faults of their own). */
+const STATIC_GATES = 'tsc,eslint,prettier,apex-ls,references,pmd,metadata,catalog';
 /**
  * The slow gates run only where they are the fault's: `apex` for the planted Apex test failures (and the baseline),
- * `scan` (Code Analyzer, about a minute) for the planted scanner faults only; the baseline skips `scan` because the
- * copy is this tree, whose `scan` gate `npm test` has just run.
+ * `scan` (Code Analyzer, about a minute) for the planted scanner faults only, whose copies skip the static gates; the
+ * baseline skips `scan` because the copy is this tree, whose `scan` gate `npm test` has just run.
  */
 export const skippedFor = (fault: PlantedFault | null): string =>
-  [
-    SKIPPED_IN_COPIES,
-    ...(fault === null || fault.gate === 'apex' ? [] : ['apex']),
-    ...(fault?.gate === 'scan' ? [] : ['scan'])
-  ].join(',');
+  fault?.gate === 'scan'
+    ? `${SKIPPED_IN_COPIES},apex,${STATIC_GATES}`
+    : [SKIPPED_IN_COPIES, ...(fault === null || fault.gate === 'apex' ? [] : ['apex']), 'scan'].join(',');
 const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
 /** Copies the project (sources only) and links node_modules; returns the copy's root. */
