@@ -3,7 +3,8 @@
  * `npm test` passes there unchanged (baseline), then plants one fault at a time and asserts that `npm test` — the
  * README's test command, not just the single tool — exits non-zero, marks the expected gate FAIL and names the fault.
  * In the copies the dynamic gates (jest, browser) and this suite are skipped via ALOWARE_SKIP_GATES: the planted
- * faults are static, and the dynamic gates have their own failing tests.
+ * faults are static, and the dynamic gates have their own failing tests; `apex` and `scan` run only for their own
+ * faults (see skippedFor).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -183,6 +184,25 @@ export const FAULTS: PlantedFault[] = [
     )
   },
   {
+    name: '`catch {` without a binding in a component (shipped JavaScript the review scanner cannot parse)',
+    gate: 'scan',
+    expect: /alowareGateFaultCatch\/alowareGateFaultCatch\.js:\d+ `catch \{` without a binding/,
+    files: lwcBundle(
+      'alowareGateFaultCatch',
+      "import { LightningElement } from 'lwc';\n\nexport default class AlowareGateFaultCatch extends LightningElement {\n  parsed(text: string): unknown {\n    try {\n      return JSON.parse(text);\n    } catch {\n      return null;\n    }\n  }\n}\n"
+    )
+  },
+  {
+    name: 'scanner finding without a justification in docs/security-review.md',
+    gate: 'scan',
+    expect:
+      /without a justification in docs\/security-review\.md: .*AlowareGateFaultUnjustified\.cls:\d+ pmd:AvoidHardcodedCredentialsInFieldDecls/,
+    files: apexClass(
+      'AlowareGateFaultUnjustified',
+      "/**\n * @description Planted: a hard-coded credential the scan reports and docs/security-review.md does not justify.\n */\npublic with sharing class AlowareGateFaultUnjustified {\n    public static final String API_PASSWORD = 'hunter2-not-a-real-one';\n}\n"
+    )
+  },
+  {
     name: 'bad metadata XML',
     gate: 'metadata',
     expect: /AlowareGateFaultXml\.cls-meta\.xml:\d+ malformed XML/,
@@ -200,8 +220,17 @@ export const FAULTS: PlantedFault[] = [
  * baseline).
  */
 const SKIPPED_IN_COPIES = 'jest,browser,gate-tests';
-const skippedFor = (fault: PlantedFault | null): string =>
-  fault === null || fault.gate === 'apex' ? SKIPPED_IN_COPIES : `${SKIPPED_IN_COPIES},apex`;
+/** The static gates, which a planted scanner fault does not concern (they have faults of their own). */
+const STATIC_GATES = 'tsc,eslint,prettier,apex-ls,references,pmd,metadata,catalog';
+/**
+ * The slow gates run only where they are the fault's: `apex` for the planted Apex test failures (and the baseline),
+ * `scan` (Code Analyzer, about a minute) for the planted scanner faults only, whose copies skip the static gates; the
+ * baseline skips `scan` because the copy is this tree, whose `scan` gate `npm test` has just run.
+ */
+export const skippedFor = (fault: PlantedFault | null): string =>
+  fault?.gate === 'scan'
+    ? `${SKIPPED_IN_COPIES},apex,${STATIC_GATES}`
+    : [SKIPPED_IN_COPIES, ...(fault === null || fault.gate === 'apex' ? [] : ['apex']), 'scan'].join(',');
 const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
 /** Copies the project (sources only) and links node_modules; returns the copy's root. */

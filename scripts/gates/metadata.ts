@@ -65,6 +65,7 @@ export const FOLDER_TYPES: Record<string, string> = {
   applications: 'CustomApplication',
   classes: 'ApexClass',
   customMetadata: 'CustomMetadata',
+  customPermissions: 'CustomPermission',
   flexipages: 'FlexiPage',
   layouts: 'Layout',
   lwc: 'LightningComponentBundle',

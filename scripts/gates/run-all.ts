@@ -19,6 +19,7 @@ import { metadataGate } from './metadata';
 import { pmdGate } from './pmd';
 import { prettierGate } from './prettier';
 import { referencesGate } from './references';
+import { scanGate } from './scan';
 import { tscGate } from './tsc';
 
 function gateTests(root: string): GateResult {
@@ -48,6 +49,7 @@ export const GATES: { name: string; run: (root: string) => GateResult }[] = [
   { name: 'pmd', run: pmdGate },
   { name: 'metadata', run: metadataGate },
   { name: 'catalog', run: catalogGate },
+  { name: 'scan', run: scanGate },
   { name: 'apex', run: apexGate },
   { name: 'jest', run: jestGate },
   { name: 'browser', run: browserGate },

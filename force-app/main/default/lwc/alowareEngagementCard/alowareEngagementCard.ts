@@ -201,8 +201,11 @@ export default class AlowareEngagementCard extends LightningElement {
     try {
       const url = new URL(link);
       return url.protocol === 'https:' ? url.href : null;
-    } catch {
-      return null;
+    } catch (error) {
+      // new URL throws a TypeError for a link that is not a URL (by name: jsdom's and the page's realms differ): no
+      // link then; anything else is a defect.
+      if ((error as { name?: unknown } | null)?.name === 'TypeError') return null;
+      throw error;
     }
   }
 

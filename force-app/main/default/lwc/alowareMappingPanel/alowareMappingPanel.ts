@@ -18,7 +18,7 @@ import {
   validateMappings
 } from 'c/alowareMappingRules';
 import type { EngineSettings, FieldIssue, OwnerDirectoryJson } from 'c/alowareMappingRules';
-import { reduceErrors } from 'c/alowareUiUtils';
+import { cancelLater, reduceErrors, runLater, type LaterHandle } from 'c/alowareUiUtils';
 import {
   DIRECTION_LABELS,
   SECTION_NOTES,
@@ -107,6 +107,25 @@ interface SectionView {
 }
 
 /**
+ * The JSON text as an object, or null when it is not JSON or not an object.
+ * @param text JSON typed by the admin
+ * @returns the object, or null
+ */
+function parseJsonObject(text: string): Record<string, unknown> | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    // JSON.parse throws a SyntaxError for text that is not JSON; anything else is a defect.
+    if ((error as { name?: unknown } | null)?.name === 'SyntaxError') return null;
+    throw error;
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : null;
+}
+
+/**
  * "Lead Property Mapping": which Aloware property maps to which Lead field, in which direction. Instant validation by
  * `c/alowareMappingRules`, re-checked by Apex on save; saving deploys the custom metadata records and follows the
  * deployment; Reset to defaults; "Test mapping" shows the outbound payload and the inbound changes for a Lead.
@@ -126,7 +145,7 @@ export default class AlowareMappingPanel extends LightningElement {
   deployFailed = false;
   /** Heading of the failure state: not saved, not finished in time, or status unreadable. */
   deployFailureTitle = '';
-  private pollTimer: ReturnType<typeof setTimeout> | null = null;
+  private pollTimer: LaterHandle | null = null;
   private pollCount = 0;
   private jobId: string | null = null;
 
@@ -494,8 +513,8 @@ export default class AlowareMappingPanel extends LightningElement {
   }
 
   private schedulePoll(): void {
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- follows the metadata deployment until it finishes
-    this.pollTimer = setTimeout(() => {
+    // Follows the metadata deployment until it finishes.
+    this.pollTimer = runLater(() => {
       this.pollDeployment();
     }, DEPLOY_POLL_MS);
   }
@@ -546,7 +565,7 @@ export default class AlowareMappingPanel extends LightningElement {
 
   private stopPolling(): void {
     if (this.pollTimer !== null) {
-      clearTimeout(this.pollTimer);
+      cancelLater(this.pollTimer);
       this.pollTimer = null;
     }
   }
@@ -591,12 +610,8 @@ export default class AlowareMappingPanel extends LightningElement {
   }
 
   async handlePreview(): Promise<void> {
-    let sample: Record<string, unknown>;
-    try {
-      const parsed: unknown = JSON.parse(this.sampleJson);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
-      sample = parsed as Record<string, unknown>;
-    } catch {
+    const sample = parseJsonObject(this.sampleJson);
+    if (sample === null) {
       this.sampleError = 'The sample contact must be a JSON object, e.g. {"first_name": "Ada"}.';
       return;
     }

@@ -158,8 +158,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
     });
     FORMATTERS.set(timeZone, formatter);
     return formatter;
-  } catch {
-    return null;
+  } catch (error) {
+    // Intl throws a RangeError for an unknown time zone; anything else is a defect.
+    if ((error as { name?: unknown } | null)?.name === 'RangeError') return null;
+    throw error;
   }
 }
 

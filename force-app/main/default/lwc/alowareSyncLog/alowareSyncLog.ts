@@ -464,26 +464,28 @@ export default class AlowareSyncLog extends LightningElement {
     }
   }
 
+  /**
+   * Keyset paging for the export: each page starts at the previous page's cursor, so the pages are fetched one after
+   * another (each call awaits its page, then continues with the next).
+   * @returns whether the export stopped at EXPORT_LIMIT with more rows left
+   */
+  private async collectExportPages(rows: LogRow[], navigation: Navigation, cursor: LogCursor | null): Promise<boolean> {
+    const page = (await getLogPage({ query: this.buildQuery(navigation, EXPORT_PAGE_SIZE, cursor) })) as LogPage;
+    rows.push(...page.rows);
+    if (rows.length >= EXPORT_LIMIT) {
+      const truncated = page.hasNext || rows.length > EXPORT_LIMIT;
+      rows.length = Math.min(rows.length, EXPORT_LIMIT);
+      return truncated;
+    }
+    if (!page.hasNext || !page.lastCursor) return false;
+    return this.collectExportPages(rows, 'next', page.lastCursor);
+  }
+
   async handleExport(): Promise<void> {
     this.isExporting = true;
     try {
       const rows: LogRow[] = [];
-      let cursor: LogCursor | null = null;
-      let navigation: Navigation = 'first';
-      let truncated = false;
-      for (;;) {
-        // eslint-disable-next-line no-await-in-loop -- keyset paging: each page starts at the previous page's cursor
-        const page = (await getLogPage({ query: this.buildQuery(navigation, EXPORT_PAGE_SIZE, cursor) })) as LogPage;
-        rows.push(...page.rows);
-        if (rows.length >= EXPORT_LIMIT) {
-          truncated = page.hasNext || rows.length > EXPORT_LIMIT;
-          rows.length = Math.min(rows.length, EXPORT_LIMIT);
-          break;
-        }
-        if (!page.hasNext || !page.lastCursor) break;
-        cursor = page.lastCursor;
-        navigation = 'next';
-      }
+      const truncated = await this.collectExportPages(rows, 'first', null);
       downloadText(
         `aloware-sync-log-${new Date().toISOString().slice(0, 10)}.csv`,
         toCsv(rows as unknown as Record<string, unknown>[], CSV_COLUMNS)

@@ -9,7 +9,7 @@ import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.schedu
 import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
 import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { reduceErrors } from 'c/alowareUiUtils';
+import { cancelLater, reduceErrors, runLater, type LaterHandle } from 'c/alowareUiUtils';
 
 export type SyncDirection = 'Bidirectional' | 'SalesforceToAloware' | 'AlowareToSalesforce' | 'None';
 
@@ -116,8 +116,10 @@ function isValidTimeZone(zone: string | null | undefined): boolean {
   if (!zone) return false;
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone.length > 0;
-  } catch {
-    return false;
+  } catch (error) {
+    // Intl throws a RangeError for an unknown time zone; anything else is a defect.
+    if ((error as { name?: unknown } | null)?.name === 'RangeError') return false;
+    throw error;
   }
 }
 
@@ -157,7 +159,7 @@ export default class AlowareSyncSettings extends LightningElement {
 
   operation: OperationStatus | null = null;
   operationError: string | null = null;
-  private pollHandle: ReturnType<typeof setTimeout> | null = null;
+  private pollHandle: LaterHandle | null = null;
 
   override connectedCallback(): void {
     this.load();
@@ -458,10 +460,16 @@ export default class AlowareSyncSettings extends LightningElement {
 
   async handleCopy(event: Event): Promise<void> {
     const value = (event.currentTarget as HTMLElement).dataset.value ?? '';
-    try {
-      await navigator.clipboard.writeText(value);
+    // No clipboard (an insecure context) or a refused write (no permission): the admin copies by hand.
+    const copied = navigator.clipboard
+      ? await navigator.clipboard.writeText(value).then(
+          () => true,
+          () => false
+        )
+      : false;
+    if (copied) {
       this.toast('Copied', 'Paste it into Aloware’s webhook settings.', 'success');
-    } catch {
+    } else {
       this.toast('Copy not available', 'Select the text and copy it with your keyboard.', 'warning');
     }
   }
@@ -509,8 +517,8 @@ export default class AlowareSyncSettings extends LightningElement {
       this.finishOperation();
       return;
     }
-    // eslint-disable-next-line @lwc/lwc/no-async-operation -- polls the Apex job's progress until it finishes
-    this.pollHandle = setTimeout(() => {
+    // Polls the Apex job's progress until it finishes.
+    this.pollHandle = runLater(() => {
       this.poll();
     }, POLL_INTERVAL_MS);
   }
@@ -539,7 +547,7 @@ export default class AlowareSyncSettings extends LightningElement {
 
   private stopPolling(): void {
     if (this.pollHandle !== null) {
-      clearTimeout(this.pollHandle);
+      cancelLater(this.pollHandle);
       this.pollHandle = null;
     }
   }

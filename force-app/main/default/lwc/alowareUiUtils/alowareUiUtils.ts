@@ -125,3 +125,26 @@ export function redactSecrets(text: string | null | undefined): string {
     .replace(/(api_token=)[^&\s"]+/gi, '$1[REDACTED]')
     .replace(/(authorization"?\s*[:=]\s*"?)(bearer|basic)\s+[^"\s,}]+/gi, '$1$2 [REDACTED]');
 }
+
+/** A handle of a callback scheduled with {@link runLater}. */
+export type LaterHandle = ReturnType<typeof setTimeout>;
+
+/**
+ * Runs `callback` once after `delayMs`: the one place where the components wait on a timer (polling a deployment or
+ * an Apex job until it finishes), so the LWC rule against async operations is switched off for this module only in
+ * eslint.config.js, with this reason, and not inline in every component.
+ * @param callback what to run
+ * @param delayMs milliseconds to wait
+ * @returns a handle for {@link cancelLater}
+ */
+export function runLater(callback: () => void, delayMs: number): LaterHandle {
+  return setTimeout(callback, delayMs);
+}
+
+/**
+ * Cancels a callback scheduled with {@link runLater} that has not run yet.
+ * @param handle the handle runLater returned
+ */
+export function cancelLater(handle: LaterHandle): void {
+  clearTimeout(handle);
+}
