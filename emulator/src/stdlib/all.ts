@@ -7,6 +7,7 @@ import { registerCallouts } from './callouts';
 import { registerDatabase } from './database';
 import { registerDates } from './dates';
 import { registerEncoding } from './encoding';
+import { registerInstall } from './install';
 import { registerJson } from './json';
 import { registerLeadConvert } from './leadConvert';
 import { registerMetadataApi } from './metadataApi';
@@ -31,6 +32,7 @@ export function registerAll(r: Registry): void {
   registerSobjects(r);
   registerPlatform(r);
   registerAsync(r);
+  registerInstall(r);
   registerCallouts(r);
   registerRest(r);
   registerMetadataApi(r);

@@ -54,6 +54,7 @@ export const apexRoutes: Record<string, ApexRoute> = {
     params: ['intervalMinutes'],
     handle: (args) => settings().scheduleReconcile(args.intervalMinutes)
   },
+  'AlowareSettingsController.scheduleSweeper': { params: [], handle: () => settings().scheduleSweeper() },
   'AlowareSettingsController.startOperation': {
     params: ['operation'],
     handle: (args) => settings().startOperation(args.operation)

@@ -44,6 +44,9 @@ export interface SettingsStateJson {
   reconcileMinutes: number;
   lastReconcileAt: string | null;
   lastUserSyncAt: string | null;
+  sweeperJobs: number;
+  sweeperNextRunAt: string | null;
+  sweeperLastRunAt: string | null;
 }
 
 export interface OperationStatus {
@@ -107,6 +110,8 @@ export class PreviewSettings {
   reconcileMinutes = 0;
   lastReconcileAt: number | null = null;
   lastUserSyncAt: number | null = null;
+  /** Scheduled outbox sweeper jobs (the post-install handler schedules four in an org). */
+  sweeperJobs = 0;
   /** Accepted webhook secrets: current first, then the previous one during a rotation. */
   secrets: string[];
   urlTokens: string[] = [];
@@ -136,7 +141,10 @@ export class PreviewSettings {
       },
       reconcileMinutes: this.reconcileMinutes,
       lastReconcileAt: this.lastReconcileAt === null ? null : new Date(this.lastReconcileAt).toISOString(),
-      lastUserSyncAt: this.lastUserSyncAt === null ? null : new Date(this.lastUserSyncAt).toISOString()
+      lastUserSyncAt: this.lastUserSyncAt === null ? null : new Date(this.lastUserSyncAt).toISOString(),
+      sweeperJobs: this.sweeperJobs,
+      sweeperNextRunAt: this.sweeperJobs === 0 ? null : nextQuarterHour(Date.now()),
+      sweeperLastRunAt: null
     };
   }
 
@@ -251,6 +259,13 @@ export class PreviewSettings {
     requireManage('finish a webhook credential rotation');
     this.secrets = this.secrets.slice(0, 1);
     this.urlTokens = this.urlTokens.slice(0, 1);
+    return this.json();
+  }
+
+  /** `scheduleSweeper()`: the four quarter-hour jobs, each at most once. */
+  scheduleSweeper(): SettingsStateJson {
+    requireManage('schedule the outbox sweeper');
+    this.sweeperJobs = 4;
     return this.json();
   }
 
@@ -401,4 +416,10 @@ export class PreviewSettings {
       ]
     };
   }
+}
+
+/** The next quarter hour after a time (the sweeper's next run), as ISO text. */
+function nextQuarterHour(now: number): string {
+  const quarter = 15 * 60 * 1000;
+  return new Date(Math.floor(now / quarter) * quarter + quarter).toISOString();
 }

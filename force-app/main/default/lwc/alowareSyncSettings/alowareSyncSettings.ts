@@ -6,6 +6,7 @@ import testConnection from '@salesforce/apex/AlowareSettingsController.testConne
 import rotateWebhookCredential from '@salesforce/apex/AlowareSettingsController.rotateWebhookCredential';
 import finishWebhookRotation from '@salesforce/apex/AlowareSettingsController.finishWebhookRotation';
 import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.scheduleReconcile';
+import scheduleSweeper from '@salesforce/apex/AlowareSettingsController.scheduleSweeper';
 import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
 import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
@@ -41,6 +42,10 @@ export interface SettingsState {
   reconcileMinutes: number | null;
   lastReconcileAt: string | null;
   lastUserSyncAt: string | null;
+  /** Scheduled outbox sweeper jobs: 4 when fully scheduled. */
+  sweeperJobs: number | null;
+  sweeperNextRunAt: string | null;
+  sweeperLastRunAt: string | null;
 }
 
 export interface ConnectionResult {
@@ -72,6 +77,9 @@ const DIRECTION_OPTIONS = [
   { label: 'Aloware → Salesforce only', value: 'AlowareToSalesforce' },
   { label: 'Neither (off)', value: 'None' }
 ];
+
+/** The sweeper's quarter-hour jobs when fully scheduled. */
+const SWEEPER_JOBS = 4;
 
 const RECONCILE_OPTIONS = [
   { label: 'Off', value: '0' },
@@ -156,6 +164,7 @@ export default class AlowareSyncSettings extends LightningElement {
 
   reconcileValue = '0';
   isScheduling = false;
+  isSchedulingSweeper = false;
 
   operation: OperationStatus | null = null;
   operationError: string | null = null;
@@ -292,6 +301,24 @@ export default class AlowareSyncSettings extends LightningElement {
 
   get scheduleDisabled(): boolean {
     return this.readOnly || this.isScheduling || this.reconcileValue === String(this.state?.reconcileMinutes ?? 0);
+  }
+
+  get sweeperScheduled(): boolean {
+    return (this.state?.sweeperJobs ?? 0) >= SWEEPER_JOBS;
+  }
+
+  get sweeperStatus(): string {
+    const jobs = this.state?.sweeperJobs ?? 0;
+    if (jobs >= SWEEPER_JOBS) {
+      return 'Scheduled every 15 minutes.';
+    }
+    return jobs === 0
+      ? 'Not scheduled: orphaned entries are not recovered and the sync log is not purged.'
+      : `Partly scheduled (${jobs} of ${SWEEPER_JOBS} jobs).`;
+  }
+
+  get sweeperDisabled(): boolean {
+    return this.readOnly || this.isSchedulingSweeper || this.sweeperScheduled;
   }
 
   get operationRunning(): boolean {
@@ -494,6 +521,18 @@ export default class AlowareSyncSettings extends LightningElement {
       this.toast('Schedule not changed', reduceErrors(error), 'error');
     } finally {
       this.isScheduling = false;
+    }
+  }
+
+  async handleScheduleSweeper(): Promise<void> {
+    this.isSchedulingSweeper = true;
+    try {
+      this.applyState((await scheduleSweeper()) as SettingsState);
+      this.toast('Sweeper scheduled', 'The outbox sweeper runs every 15 minutes.', 'success');
+    } catch (error) {
+      this.toast('Sweeper not scheduled', reduceErrors(error), 'error');
+    } finally {
+      this.isSchedulingSweeper = false;
     }
   }
 

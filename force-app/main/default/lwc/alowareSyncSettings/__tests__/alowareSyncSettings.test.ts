@@ -7,6 +7,7 @@ import testConnection from '@salesforce/apex/AlowareSettingsController.testConne
 import rotateWebhookCredential from '@salesforce/apex/AlowareSettingsController.rotateWebhookCredential';
 import finishWebhookRotation from '@salesforce/apex/AlowareSettingsController.finishWebhookRotation';
 import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.scheduleReconcile';
+import scheduleSweeper from '@salesforce/apex/AlowareSettingsController.scheduleSweeper';
 import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
 import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
 
@@ -23,6 +24,9 @@ jest.mock('@salesforce/apex/AlowareSettingsController.finishWebhookRotation', ()
   virtual: true
 });
 jest.mock('@salesforce/apex/AlowareSettingsController.scheduleReconcile', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/AlowareSettingsController.scheduleSweeper', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock('@salesforce/apex/AlowareSettingsController.startOperation', () => ({ default: jest.fn() }), {
@@ -322,6 +326,38 @@ describe('c-aloware-sync-settings', () => {
     byId(element, 'apply-schedule')!.click();
     await flush();
     expect(toasts[2]).toMatchObject({ variant: 'error', message: 'Scheduling failed' });
+  });
+
+  it('should show the sweeper unscheduled and schedule it once', async () => {
+    mock(getSettings).mockResolvedValue(settings((s) => (s.sweeperJobs = 0)));
+    mock(scheduleSweeper).mockResolvedValueOnce(
+      settings((s) => {
+        s.sweeperJobs = 4;
+        s.sweeperNextRunAt = '2026-11-27T10:15:00.000Z';
+        s.sweeperLastRunAt = '2026-11-27T10:00:00.000Z';
+      })
+    );
+    const { element, toasts } = await mount();
+    expect(byId(element, 'sweeper-status')!.textContent).toContain('Not scheduled');
+    expect(byId(element, 'schedule-sweeper')!.disabled).toBe(false);
+    byId(element, 'schedule-sweeper')!.click();
+    await flush();
+    expect(scheduleSweeper).toHaveBeenCalledTimes(1);
+    expect(toasts[0].title).toBe('Sweeper scheduled');
+    expect(byId(element, 'sweeper-status')!.textContent).toContain('every 15 minutes');
+    expect(byId(element, 'sweeper-next')).not.toBeNull();
+    expect(byId(element, 'sweeper-last')).not.toBeNull();
+    expect(byId(element, 'schedule-sweeper')!.disabled).toBe(true);
+  });
+
+  it('should say when the sweeper is partly scheduled and show a failure to schedule it', async () => {
+    mock(getSettings).mockResolvedValue(settings((s) => (s.sweeperJobs = 2)));
+    mock(scheduleSweeper).mockRejectedValueOnce({ body: { message: 'Scheduling failed' } });
+    const { element, toasts } = await mount();
+    expect(byId(element, 'sweeper-status')!.textContent).toContain('2 of 4');
+    byId(element, 'schedule-sweeper')!.click();
+    await flush();
+    expect(toasts[0]).toMatchObject({ variant: 'error', message: 'Scheduling failed' });
   });
 
   it('should run a one-time pull with a progress bar until it finishes', async () => {
