@@ -63,6 +63,8 @@ export interface MockAloware {
   setWebhookTarget(target: WebhookTarget | null): void;
   /** Generates and delivers events (`event`: a kind such as `outbound-call`, or a wire name); resolves with each delivery's HTTP status. */
   emit(event: string, options?: { phone?: string; count?: number }): Promise<{ event: string; status: number }[]>;
+  /** Delivers the last emitted events again, unchanged (Aloware retrying a delivery: a duplicate). */
+  redeliver(): Promise<{ event: string; status: number }[]>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -88,6 +90,7 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
   let failure: FailureMode = 'none';
   let failureCount = Infinity;
   let webhook: WebhookTarget | null = null;
+  let lastEmitted: ReturnType<typeof generateEvents> = [];
   const hanging = new Set<http.ServerResponse>();
 
   /** The failure for this call, consuming one from a counted failure. */
@@ -273,6 +276,7 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       if (!kind)
         throw new HttpError(400, `Unknown event ${event}: use one of ${WEBHOOK_EVENTS.map((e) => e.kind).join(', ')}`);
       const events = generateEvents(directory, kind, { phone: emitOptions.phone, count: emitOptions.count ?? 1 });
+      lastEmitted = events;
       const delivered: { event: string; status: number }[] = [];
       for (const envelope of events) {
         const result = await postEvent(target.url, envelope, target.secret ? { secret: target.secret } : {});
@@ -280,7 +284,18 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       }
       return delivered;
     },
+    async redeliver() {
+      if (!webhook) throw new HttpError(409, 'No webhook URL configured (Aloware has nowhere to send events).');
+      const target = webhook;
+      const delivered: { event: string; status: number }[] = [];
+      for (const envelope of lastEmitted) {
+        const result = await postEvent(target.url, envelope, target.secret ? { secret: target.secret } : {});
+        delivered.push({ event: envelope.event, status: result.status });
+      }
+      return delivered;
+    },
     reset() {
+      lastEmitted = [];
       directory = new AlowareDirectory();
       requests.length = 0;
       failure = 'none';
