@@ -275,7 +275,7 @@ export class PreviewOrg {
     }
   }
 
-  /** The sync-log history (and the Leads it names), inserted directly: no triggers, no DML. */
+  /** The sync-log history (and the 5,000 past Leads it names), inserted directly: no triggers, no DML. */
   private seedLog(): void {
     const count = this.options.logEntries ?? 100_000;
     const { org } = this.emulator;
@@ -298,8 +298,9 @@ export class PreviewOrg {
       set('Name', `${first} ${last}`);
       set('LastName', last);
       set('Company', `${last} Holdings`);
-      set('Status', 'Open - Not Contacted');
-      set('IsConverted', false);
+      // Past Leads (converted since): the log's history names them; a one-time push leaves them out.
+      set('Status', 'Closed - Converted');
+      set('IsConverted', true);
       set('DoNotCall', false);
       set('OwnerId', adminId);
       set('CreatedDate', created);

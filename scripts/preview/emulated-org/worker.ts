@@ -4,6 +4,7 @@
  * Blocking callouts (org.ts) stop only this thread, so the main thread keeps serving the mock Aloware API.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { describeThrow } from '../../../emulator/src/emulator';
 import { PreviewOrg, type OrgOptions } from './org';
 
 const port = parentPort;
@@ -28,7 +29,8 @@ port.on('message', (msg: Request) => {
     const value = fn.apply(org, msg.args);
     port.postMessage({ id: msg.id, ok: true, value, webhookSecret: org.webhookSecret });
   } catch (e) {
-    port.postMessage({ id: msg.id, ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    const d = describeThrow(org.emulator.interp, e);
+    port.postMessage({ id: msg.id, ok: false, error: `${d.type}: ${d.message}` });
   }
 });
 

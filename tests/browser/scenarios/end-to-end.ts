@@ -136,7 +136,7 @@ export const endToEndScenarios: Scenario[] = [
       assert(failed === null, `anonymous Apex failed: ${failed}`);
       const lead = sampleLead('engaged, TCPA');
       await t.open(`/lead?id=${lead.id}`);
-      t.server.mock.setFailure('429', 1);
+      t.server.mock.setFailure('429', 1, '/api/v1/webhook/forms');
       await editPhone(t, '+12125550188');
       await waitUntil(
         async () => (await logStatuses(t, lead.id, 'Outbound'))[0] === 'Retrying',
