@@ -3,7 +3,16 @@
  * anchor time, about 90 days for 100,000 entries), as `Aloware_Sync_Log__c` field values by API name. Sample data
  * only: the emulated Apex reads and pages them (scripts/preview/emulated-org/org.ts inserts them directly).
  */
-import { GENERATED_LEAD_NAMES, SAMPLE_LEADS, leadName, salesforceId } from './sample-data';
+import { GENERATED_LEAD_NAMES, SAMPLE_LEADS, idSuffix, leadName, salesforceId } from './sample-data';
+
+/**
+ * Id of history entry `n`: `prefix` + `L` + 11 digits. The emulator's own Ids are `prefix` + `000` + 9 base-62
+ * digits, so history Ids never collide with the entries the Apex writes in the preview.
+ */
+export function historyId(prefix: string, n: number): string {
+  const id15 = `${prefix}L${String(n).padStart(11, '0')}`;
+  return id15 + idSuffix(id15);
+}
 
 export const GENERATED_ENTRIES = 100_000;
 
@@ -65,7 +74,12 @@ function weighted(h: number): string {
  * Entry `i` of a generated log of `count` entries, `anchor` = epoch ms of the newest one (about 90 days for 100,000
  * entries, same spacing for other counts). Entry ids rise with creation time.
  */
-export function generatedEntry(i: number, anchor: number, count: number = GENERATED_ENTRIES, prefix = 'a01'): SyncLogEntry {
+export function generatedEntry(
+  i: number,
+  anchor: number,
+  count: number = GENERATED_ENTRIES,
+  prefix = 'a01'
+): SyncLogEntry {
   const h1 = hash(i);
   const h2 = hash(i ^ 0x5bd1e995);
   const h3 = hash(i + 7919);
@@ -97,7 +111,7 @@ export function generatedEntry(i: number, anchor: number, count: number = GENERA
       : null;
   const phone = `+1415555${String(leadIndex % 10_000).padStart(4, '0')}`;
   return {
-    id: salesforceId(prefix, i + 1),
+    id: historyId(prefix, i + 1),
     name: `SL-${String(i + 1).padStart(7, '0')}`,
     leadId,
     leadName: name,

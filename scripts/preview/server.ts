@@ -168,19 +168,20 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         }
         if (!lead.phone || !mock.directory.findByPhone(lead.phone)) {
           sendJson(res, 409, {
-            message: 'Aloware has no contact for this Lead yet: edit and save the Lead so that the sync pushes it first.'
+            message:
+              'Aloware has no contact for this Lead yet: edit and save the Lead so that the sync pushes it first.'
           });
           return;
         }
         syncWebhookTarget();
         const delivered =
-          body.again === true ? await mock.redeliver() : await mock.emit(String(body.event ?? ''), { phone: lead.phone });
+          body.again === true
+            ? await mock.redeliver()
+            : await mock.emit(String(body.event ?? ''), { phone: lead.phone });
         const first = delivered[0];
-        sendJson(
-          res,
-          first && first.status < 300 ? 200 : 502,
-          { message: `${first?.event ?? String(body.event)} → ${first?.status ?? 'not sent'}. See the card and the sync log.` }
-        );
+        sendJson(res, first && first.status < 300 ? 200 : 502, {
+          message: `${first?.event ?? String(body.event)} → ${first?.status ?? 'not sent'}. See the card and the sync log.`
+        });
         return;
       }
       if (route.startsWith('/services/apexrest/')) {

@@ -27,18 +27,21 @@ export class EmulatedOrg {
     private readonly worker: Worker,
     readonly times: StartTimes
   ) {
-    worker.on('message', (msg: { id?: number; ok?: boolean; value?: unknown; error?: string; webhookSecret?: string | null }) => {
-      if (msg.webhookSecret !== undefined) this.webhookSecret = msg.webhookSecret;
-      if (msg.id === undefined) {
-        this.onTick?.();
-        return;
+    worker.on(
+      'message',
+      (msg: { id?: number; ok?: boolean; value?: unknown; error?: string; webhookSecret?: string | null }) => {
+        if (msg.webhookSecret !== undefined) this.webhookSecret = msg.webhookSecret;
+        if (msg.id === undefined) {
+          this.onTick?.();
+          return;
+        }
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        if (msg.ok) p.resolve(msg.value);
+        else p.reject(new Error(msg.error ?? 'emulated org failed'));
       }
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      this.pending.delete(msg.id);
-      if (msg.ok) p.resolve(msg.value);
-      else p.reject(new Error(msg.error ?? 'emulated org failed'));
-    });
+    );
     worker.on('error', (e) => {
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();

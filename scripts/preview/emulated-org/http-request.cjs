@@ -16,24 +16,20 @@ process.stdin.on('end', () => {
     process.stdout.write(JSON.stringify(answer));
     process.exit(0);
   };
-  const request = client.request(
-    url,
-    { method: req.method, headers: req.headers, timeout: req.timeoutMs },
-    (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const headers = {};
-        for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
-        done({
-          status: res.statusCode,
-          statusText: res.statusMessage || '',
-          headers,
-          body: Buffer.concat(chunks).toString('utf8')
-        });
+  const request = client.request(url, { method: req.method, headers: req.headers, timeout: req.timeoutMs }, (res) => {
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => {
+      const headers = {};
+      for (const [k, v] of Object.entries(res.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : String(v);
+      done({
+        status: res.statusCode,
+        statusText: res.statusMessage || '',
+        headers,
+        body: Buffer.concat(chunks).toString('utf8')
       });
-    }
-  );
+    });
+  });
   request.on('timeout', () => {
     request.destroy();
     done({ error: 'timeout' });

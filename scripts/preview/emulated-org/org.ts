@@ -23,7 +23,17 @@ import { completeDeployment, deploymentsOf } from '../../../emulator/src/stdlib/
 import type { TransportRequest, TransportResponse } from '../../../emulator/src/stdlib/callouts';
 import { fault, str } from '../../../emulator/src/runtime/ops';
 import type { ClassInfo } from '../../../emulator/src/runtime/interpreter';
-import { ApexDate, ApexDatetime, ApexId, ApexList, ApexTime, NativeObject, SObjectValue, T, TypeValue } from '../../../emulator/src/runtime/values';
+import {
+  ApexDate,
+  ApexDatetime,
+  ApexId,
+  ApexList,
+  ApexTime,
+  NativeObject,
+  SObjectValue,
+  T,
+  TypeValue
+} from '../../../emulator/src/runtime/values';
 import type { Tables } from '../../../emulator/src/data/org';
 import { coerceFieldValue } from '../../../emulator/src/data/fieldValues';
 import { SAMPLE_LEADS, SAMPLE_USERS, leadName, GENERATED_LEAD_NAMES, salesforceId } from '../sample-data';
@@ -246,7 +256,10 @@ export class PreviewOrg {
     });
     const assign = (user: SObjectValue | undefined, set: string): void => {
       if (!user) return;
-      this.put('PermissionSetAssignment', { AssigneeId: user.values.get('id'), PermissionSetId: this.permissionSetId(set) });
+      this.put('PermissionSetAssignment', {
+        AssigneeId: user.values.get('id'),
+        PermissionSetId: this.permissionSetId(set)
+      });
     };
     const [admin, rep, , none] = records;
     if (!admin || !rep || !none) throw new Error('sample users missing');
@@ -354,7 +367,12 @@ export class PreviewOrg {
     const { org, interp } = this.emulator;
     org.restore(this.baseline);
     const project = org.project;
-    if (project) project.customMetadata.splice(0, project.customMetadata.length, ...this.baseline.customMetadata.map((r) => structuredClone(r)));
+    if (project)
+      project.customMetadata.splice(
+        0,
+        project.customMetadata.length,
+        ...this.baseline.customMetadata.map((r) => structuredClone(r))
+      );
     delete org.hooks.async;
     delete org.hooks.deployments;
     this.deployStarted.clear();
@@ -366,7 +384,10 @@ export class PreviewOrg {
 
   private runAsUser(user: SObjectValue): void {
     const { org, interp } = this.emulator;
-    org.user = { id: user.values.get('id') as ApexId, record: org.table('User').get((user.values.get('id') as ApexId).value) ?? user };
+    org.user = {
+      id: user.values.get('id') as ApexId,
+      record: org.table('User').get((user.values.get('id') as ApexId).value) ?? user
+    };
     interp.user = {
       timeZone: String(user.values.get('timezonesidkey') ?? 'America/Los_Angeles'),
       locale: String(user.values.get('localesidkey') ?? 'en_US'),
@@ -438,7 +459,10 @@ export class PreviewOrg {
     if (!target) {
       return {
         status: 404,
-        body: { message: `${route} is not a static @AuraEnabled method in force-app.`, exceptionType: 'System.NoSuchMethodException' }
+        body: {
+          message: `${route} is not a static @AuraEnabled method in force-app.`,
+          exceptionType: 'System.NoSuchMethodException'
+        }
       };
     }
     const unknown = Object.keys(params).filter((k) => !target.params.some((p) => p.name === k));
@@ -592,7 +616,10 @@ export class PreviewOrg {
   uiApi(route: string, body: Record<string, unknown>, user: PreviewUserKind): ApexAnswer {
     const { org } = this.emulator;
     this.begin(user);
-    const error = (status: number, errorCode: string, message: string): ApexAnswer => ({ status, body: { errorCode, message } });
+    const error = (status: number, errorCode: string, message: string): ApexAnswer => ({
+      status,
+      body: { errorCode, message }
+    });
     const names = (value: unknown): string[] =>
       (Array.isArray(value) ? value : [])
         .filter((v): v is string => typeof v === 'string')
@@ -608,10 +635,17 @@ export class PreviewOrg {
         const f = org.field('Lead', name);
         if (!f || !isAccessibleField(org, 'Lead', f.name)) {
           return required
-            ? error(400, 'INVALID_FIELD', `No such column '${name}' on entity 'Lead'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`)
+            ? error(
+                400,
+                'INVALID_FIELD',
+                `No such column '${name}' on entity 'Lead'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name.`
+              )
             : null;
         }
-        const raw = f.name === 'Name' ? [rec.values.get('firstname'), rec.values.get('lastname')].filter(Boolean).join(' ') : rec.values.get(f.name.toLowerCase());
+        const raw =
+          f.name === 'Name'
+            ? [rec.values.get('firstname'), rec.values.get('lastname')].filter(Boolean).join(' ')
+            : rec.values.get(f.name.toLowerCase());
         const v = raw === undefined ? null : raw;
         out[f.name] = { value: v === null ? null : this.json(v), displayValue: this.displayValue(f, v) };
         return null;
@@ -656,8 +690,12 @@ export class PreviewOrg {
         for (const [name, value] of Object.entries(input)) {
           if (name === 'Id') continue;
           const f = org.field('Lead', name);
-          if (!f || !isUpdateableField(org, 'Lead', f.name)) return error(400, 'INVALID_FIELD', `Unable to update field '${name}'.`);
-          update.values.set(f.name.toLowerCase(), org.record('Lead', { [f.name]: jsonToField(f, value) }).values.get(f.name.toLowerCase()));
+          if (!f || !isUpdateableField(org, 'Lead', f.name))
+            return error(400, 'INVALID_FIELD', `Unable to update field '${name}'.`);
+          update.values.set(
+            f.name.toLowerCase(),
+            org.record('Lead', { [f.name]: jsonToField(f, value) }).values.get(f.name.toLowerCase())
+          );
           update.names.set(f.name.toLowerCase(), f.name);
         }
         // The UI API saves in user mode: the real trigger runs (and queues the outbox drain).
@@ -682,16 +720,22 @@ export class PreviewOrg {
         return { status: 200, body: this.objectInfo() };
       case 'picklist-values': {
         const raw = body.fieldApiName;
-        const name = raw && typeof raw === 'object' ? String((raw as { fieldApiName?: unknown }).fieldApiName ?? '') : String(raw ?? '');
+        const name =
+          raw && typeof raw === 'object'
+            ? String((raw as { fieldApiName?: unknown }).fieldApiName ?? '')
+            : String(raw ?? '');
         const f = org.field('Lead', name.includes('.') ? name.slice(name.indexOf('.') + 1) : name);
-        if (!f || (f.type !== 'PICKLIST' && f.type !== 'MULTIPICKLIST')) return error(400, 'INVALID_FIELD', `${name} is not a picklist field of Lead.`);
+        if (!f || (f.type !== 'PICKLIST' && f.type !== 'MULTIPICKLIST'))
+          return error(400, 'INVALID_FIELD', `${name} is not a picklist field of Lead.`);
         return {
           status: 200,
           body: {
             controllerValues: {},
             defaultValue: f.picklistValues.find((p) => p.defaultValue) ?? null,
             url: `/ui-api/object-info/Lead/picklist-values/012000000000000AAA/${f.name}`,
-            values: f.picklistValues.filter((p) => p.active).map((p) => ({ attributes: null, label: p.label, validFor: [], value: p.value }))
+            values: f.picklistValues
+              .filter((p) => p.active)
+              .map((p) => ({ attributes: null, label: p.label, validFor: [], value: p.value }))
           }
         };
       }
@@ -724,7 +768,19 @@ export class PreviewOrg {
         relationshipName: f.relationshipName
       };
     }
-    return { apiName: 'Lead', label: 'Lead', labelPlural: 'Leads', keyPrefix: '00Q', custom: false, createable: true, updateable: true, queryable: true, defaultRecordTypeId: '012000000000000AAA', nameFields: ['Name'], fields };
+    return {
+      apiName: 'Lead',
+      label: 'Lead',
+      labelPlural: 'Leads',
+      keyPrefix: '00Q',
+      custom: false,
+      createable: true,
+      updateable: true,
+      queryable: true,
+      defaultRecordTypeId: '012000000000000AAA',
+      nameFields: ['Name'],
+      fields
+    };
   }
 
   // ------------------------------------------------------------------ the preview bar
@@ -738,8 +794,15 @@ export class PreviewOrg {
         return v === null || v === undefined || v === '' ? null : str(v);
       };
       const ownerId = rec?.values.get('ownerid');
-      const owner = ownerId instanceof ApexId ? (org.table('User').get(ownerId.value) ?? org.table('Group').get(ownerId.value)) : undefined;
-      const ownerName = owner ? (owner.object === 'Group' ? `${str(owner.values.get('name') ?? null)} (Queue)` : SAMPLE_USERS.find((u) => u.id === ownerId?.toString())?.name ?? null) : null;
+      const owner =
+        ownerId instanceof ApexId
+          ? (org.table('User').get(ownerId.value) ?? org.table('Group').get(ownerId.value))
+          : undefined;
+      const ownerName = owner
+        ? owner.object === 'Group'
+          ? `${str(owner.values.get('name') ?? null)} (Queue)`
+          : (SAMPLE_USERS.find((u) => u.id === ownerId?.toString())?.name ?? null)
+        : null;
       return {
         id: l.id,
         name: [text('FirstName'), text('LastName')].filter(Boolean).join(' ') || leadName(l),

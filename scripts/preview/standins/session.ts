@@ -10,7 +10,13 @@ const params = new URLSearchParams(globalThis.location?.search ?? '');
  * package's permission sets). The emulated Apex runs as that user.
  */
 export const previewUser: 'admin' | 'rep' | 'none' =
-  params.get('perm') === 'none' ? 'none' : params.get('user') === 'rep' ? 'rep' : params.get('user') === 'none' ? 'none' : 'admin';
+  params.get('perm') === 'none'
+    ? 'none'
+    : params.get('user') === 'rep'
+      ? 'rep'
+      : params.get('user') === 'none'
+        ? 'none'
+        : 'admin';
 
 /** Id of the preview user (`@salesforce/user/Id`): the sample users' ids (scripts/preview/sample-data.ts). */
 export const PREVIEW_USER_ID = { admin: '005000000000001AAA', rep: '005000000000002AAA', none: '005000000000004AAA' }[
