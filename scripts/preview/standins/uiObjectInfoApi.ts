@@ -1,4 +1,4 @@
-/** `lightning/uiObjectInfoApi` stand-in: object info and picklist values from the dev API's Lead describe. */
+/** `lightning/uiObjectInfoApi` stand-in: object info and picklist values from the emulated org's Lead describe (fields the running user can read). */
 import type { WireAdapter, WireDataCallback } from 'lwc';
 import { postJson } from './transport';
 
