@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark, one after the other (never inside unit tests):
  *   1. the TypeScript mapping engine (scripts/bench/engine.ts → docs/bench/engine.json);
  *   2. the Apex emulator: load, engine tests, all Apex tests, governor figures (scripts/bench/apex.ts → docs/bench/apex.json);
- *   3. the UI in Chromium and the sync log through the dev API (scripts/bench/ui.ts → docs/bench/ui.json);
+ *   3. the UI in Chromium and the sync log through the emulated Apex (scripts/bench/ui.ts → docs/bench/ui.json);
  *   4. the wall time of a full `npm test` (→ docs/bench/npm-test.json); skip with `--skip-npm-test`.
  * Figures vary with the machine's other load: the README reports them with the machine they ran on.
  */

@@ -6,9 +6,8 @@
  *    `objects/Lead/fields` (apex-ls stops reporting unknown Lead fields once that folder exists).
  * 2. Every `@salesforce/apex/Class.method` import in LWC resolves to a `static @AuraEnabled` method of that class,
  *    and every call passes an inline object literal whose keys are exactly the method's parameter names.
- * 3. The local preview's dev API (`scripts/preview/dev-api/routes.ts`) mirrors those methods: every route is a
- *    static @AuraEnabled method with the same parameter names in order, and every method the components import
- *    has a route.
+ * (The local preview answers those imports with the Apex itself, run by the Apex emulator; the browser suite's
+ * "every Apex import is answered" scenario checks that each import resolves there.)
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -405,36 +404,6 @@ export function checkLwcFile(
   return findings;
 }
 
-export const DEV_API_ROUTES = join('scripts', 'preview', 'dev-api', 'routes.ts');
-
-/** Checks the preview's dev API routes against the Apex controllers. */
-export function checkDevApi(root: string, index: ApexIndex, importedByLwc: Set<string>): string[] {
-  const file = join(root, DEV_API_ROUTES);
-  if (!existsSync(file)) return [];
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const routes = (require(file) as { apexRoutes?: Record<string, { params: readonly string[] }> }).apexRoutes;
-  if (!routes) return [`${DEV_API_ROUTES}: does not export apexRoutes`];
-  const findings: string[] = [];
-  for (const [key, route] of Object.entries(routes)) {
-    const { method, problem } = checkApexTarget(index, key);
-    if (problem) {
-      findings.push(`${DEV_API_ROUTES} route '${key}': ${problem}`);
-      continue;
-    }
-    if (method && method.params.join(',') !== [...route.params].join(',')) {
-      findings.push(
-        `${DEV_API_ROUTES} route '${key}': params (${route.params.join(', ')}) differ from Apex (${method.params.join(', ')})`
-      );
-    }
-  }
-  const routeKeys = new Set(Object.keys(routes).map((k) => k.toLowerCase()));
-  for (const target of importedByLwc) {
-    if (!routeKeys.has(target.toLowerCase()))
-      findings.push(`${DEV_API_ROUTES}: no route for '${target}' used by a component`);
-  }
-  return findings;
-}
-
 export function referencesGate(root: string): GateResult {
   return timed('references', () => {
     const catalog = leadFields(root);
@@ -453,7 +422,6 @@ export function referencesGate(root: string): GateResult {
     for (const file of lwcFiles) {
       findings.push(...checkLwcFile(root, file, catalog, index, importedByLwc));
     }
-    findings.push(...checkDevApi(root, index, importedByLwc));
     findings.push(...innerClassSignatureFindings(index));
     const templates = listFiles(join(root, 'force-app'), (n) => n.endsWith('.html')).length;
     return {

@@ -1,6 +1,6 @@
 /**
  * The preview's people: Salesforce users (with their Aloware counterparts, matched by email as the product does)
- * and sample Leads. Shared by the dev API (Salesforce side) and the mock Aloware API (Aloware side) so both sides
+ * and sample Leads. Shared by the emulated org (Salesforce side) and the mock Aloware API (Aloware side) so both sides
  * agree on phones and emails. Everything here is deterministic.
  */
 

@@ -1,23 +1,26 @@
 /**
- * The preview's HTTP server: the pages, the built bundles, SLDS assets, and the dev API that stands in for the
- * components' Apex controllers and the UI API. Loopback only unless `host` says otherwise.
+ * The preview's HTTP server: the pages, the built bundles, SLDS assets, and the emulated org (emulated-org/) that
+ * answers the components' Apex calls with the Apex itself, the UI API from its records, and the Apex REST webhook
+ * endpoint. Loopback only unless `host` says otherwise.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_OUT_DIR, REPO_ROOT } from './build';
-import { runWithContext } from './dev-api/context';
-import { apexRoutes } from './dev-api/routes';
-import { WEBHOOK_PATH } from './dev-api/settings';
-import { createPreviewState, type PreviewState } from './dev-api/state';
-import { handleUiApi } from './dev-api/ui-api';
+import { EmulatedOrg, type PreviewUserKind } from './emulated-org/host';
 import { HttpError, readJsonObject, sendFile, sendJson, sendText } from './http-util';
-import { startMockAloware, type MockAloware } from './mock-aloware/server';
+import { WEBHOOK_EVENTS } from './mock-aloware/events';
+import { DEFAULT_TOKEN, FAILURE_MODES, startMockAloware, type MockAloware } from './mock-aloware/server';
 import { PAGES } from './pages';
 
 const SLDS_ASSETS = path.join(REPO_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const STATIC_RESOURCES = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'staticresources');
 const APP_DIR = path.join(import.meta.dirname, 'app');
+
+/** The Apex REST webhook endpoint (`AlowareWebhookResource`'s urlMapping under /services/apexrest). */
+export const WEBHOOK_PATH = '/services/apexrest/aloware/v1/webhooks';
+/** A mapping deployment that maps a row to this Lead field fails (a subscriber-org failure, simulated). */
+export const DEPLOY_FAILURE_FIELD = 'Partner_Notes_Text__c';
 
 export interface PreviewServerOptions {
   /** 0: any free port. */
@@ -30,16 +33,20 @@ export interface PreviewServerOptions {
   logRequests?: boolean;
   /** Epoch ms of the newest generated sync-log entry (default: now). */
   anchor?: number;
+  /** Generated sync-log entries (default 100,000). */
+  logEntries?: number;
+  /** How long a delayed Queueable (a backoff retry) waits in the preview, ms (default 3000). */
+  queueDelayMs?: number;
 }
 
 export interface PreviewServer {
   url: string;
   port: number;
-  /** The current in-memory org (replaced by {@link PreviewServer.reset}). */
-  readonly state: PreviewState;
+  /** The emulated org (force-app in the Apex emulator, with the sample data). */
+  org: EmulatedOrg;
   mock: MockAloware;
-  /** Fresh state and mock data (tests call it between scenarios). */
-  reset(): void;
+  /** Fresh org data and mock data (tests call it between scenarios). */
+  reset(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,41 +68,11 @@ function pageHtml(title: string, bundle: string): string {
 `;
 }
 
-/** The page's `?perm=none` switch, sent by the stand-ins as a header. */
-function permissionsOf(req: http.IncomingMessage): boolean {
-  return req.headers['x-preview-perm'] !== 'none';
-}
-
-async function handleApex(
-  state: PreviewState,
-  route: string,
-  req: http.IncomingMessage,
-  res: http.ServerResponse
-): Promise<void> {
-  const handler = Object.hasOwn(apexRoutes, route) ? apexRoutes[route] : undefined;
-  if (!handler) {
-    sendJson(res, 404, {
-      message: `No dev API route for Apex method ${route}. Add it to scripts/preview/dev-api/routes.ts.`,
-      exceptionType: 'System.NoSuchMethodException'
-    });
-    return;
-  }
-  const args = await readJsonObject(req);
-  const unknown = Object.keys(args).filter((k) => !handler.params.includes(k));
-  if (unknown.length > 0) {
-    // Aura refuses parameters the method does not declare: a component bug worth seeing here too.
-    sendJson(res, 400, {
-      message: `${route} has no parameter ${unknown.join(', ')} (parameters: ${handler.params.join(', ') || 'none'}).`,
-      exceptionType: 'System.TypeException'
-    });
-    return;
-  }
-  try {
-    const result = await runWithContext({ permissions: permissionsOf(req) }, () => handler.handle(args));
-    sendJson(res, 200, result ?? null);
-  } catch (error) {
-    sendJson(res, 500, state.errorBody(error));
-  }
+/** The running user the page asked for (`?user=` / `?perm=none`, sent by the stand-ins as a header). */
+function userOf(req: http.IncomingMessage): PreviewUserKind {
+  const user = req.headers['x-preview-user'];
+  if (user === 'rep' || user === 'none') return user;
+  return req.headers['x-preview-perm'] === 'none' ? 'none' : 'admin';
 }
 
 export async function startPreviewServer(options: PreviewServerOptions = {}): Promise<PreviewServer> {
@@ -103,14 +80,29 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   const host = options.host ?? '127.0.0.1';
   const mock = await startMockAloware({ port: options.mockPort ?? 0 });
   const anchor = options.anchor ?? Date.now();
-  let state = createPreviewState({ alowareBaseUrl: mock.url, mock, anchor });
+  const org = await EmulatedOrg.start({
+    root: REPO_ROOT,
+    alowareUrl: mock.url,
+    anchor,
+    logEntries: options.logEntries,
+    apiToken: DEFAULT_TOKEN,
+    queueDelayMs: options.queueDelayMs,
+    deployFailureField: DEPLOY_FAILURE_FIELD
+  });
+  let webhookUrl = '';
+  let lastSecret: string | null = null;
+  const syncWebhookTarget = (): void => {
+    if (!webhookUrl || org.webhookSecret === lastSecret) return;
+    lastSecret = org.webhookSecret;
+    mock.setWebhookTarget({ url: webhookUrl, secret: org.webhookSecret });
+  };
 
   const server = http.createServer((req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://preview.local');
     const route = url.pathname;
     const done = (): void => {
-      if (options.logRequests && route.startsWith('/api/')) {
+      if (options.logRequests && (route.startsWith('/api/') || route.startsWith('/services/'))) {
         console.log(`${req.method} ${route} ${res.statusCode} ${(performance.now() - started).toFixed(1)} ms`);
       }
     };
@@ -131,7 +123,13 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
           if (route.startsWith(prefix) && sendFile(res, root, route.slice(prefix.length))) return;
         }
         if (route === '/api/preview/info') {
-          sendJson(res, 200, state.previewInfo());
+          sendJson(res, 200, {
+            mockAlowareUrl: mock.url,
+            failureMode: mock.failureMode(),
+            failureModes: FAILURE_MODES,
+            events: WEBHOOK_EVENTS,
+            leads: await org.leadSummaries()
+          });
           return;
         }
         if (route === '/favicon.ico') {
@@ -140,13 +138,18 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         }
       }
       if (req.method === 'POST' && route.startsWith('/api/apex/')) {
-        await handleApex(state, decodeURIComponent(route.slice('/api/apex/'.length)), req, res);
+        const answer = await org.callAura(
+          decodeURIComponent(route.slice('/api/apex/'.length)),
+          await readJsonObject(req),
+          userOf(req)
+        );
+        syncWebhookTarget();
+        sendJson(res, answer.status, answer.body ?? null);
         return;
       }
       if (req.method === 'POST' && route.startsWith('/api/ui/')) {
-        const body = await readJsonObject(req);
-        const result = handleUiApi(state, route.slice('/api/ui/'.length), body, permissionsOf(req));
-        sendJson(res, result.status, result.body);
+        const answer = await org.uiApi(route.slice('/api/ui/'.length), await readJsonObject(req), userOf(req));
+        sendJson(res, answer.status, answer.body);
         return;
       }
       if (req.method === 'POST' && route === '/api/preview/aloware-failure') {
@@ -156,19 +159,46 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         return;
       }
       if (req.method === 'POST' && route === '/api/preview/emit') {
+        // The footer's "Send webhook": the mock Aloware account delivers the event for the Lead's contact.
         const body = await readJsonObject(req);
-        const result = await state.simulateEvent(String(body.event ?? ''), String(body.leadId ?? ''));
-        sendJson(res, result.status, { message: result.message });
+        const lead = (await org.leadSummaries()).find((l) => l.id === String(body.leadId ?? ''));
+        if (!lead) {
+          sendJson(res, 404, { message: 'No such Lead in the preview.' });
+          return;
+        }
+        if (!lead.phone || !mock.directory.findByPhone(lead.phone)) {
+          sendJson(res, 409, {
+            message:
+              'Aloware has no contact for this Lead yet: edit and save the Lead so that the sync pushes it first.'
+          });
+          return;
+        }
+        syncWebhookTarget();
+        const delivered =
+          body.again === true
+            ? await mock.redeliver()
+            : await mock.emit(String(body.event ?? ''), { phone: lead.phone });
+        const first = delivered[0];
+        sendJson(res, first && first.status < 300 ? 200 : 502, {
+          message: `${first?.event ?? String(body.event)} → ${first?.status ?? 'not sent'}. See the card and the sync log.`
+        });
         return;
       }
-      if (req.method === 'POST' && route === WEBHOOK_PATH) {
-        // The Apex REST webhook endpoint's stand-in: the mock Aloware API delivers generated events here.
-        const result = await state.receiveWebhook(
-          req.headers.authorization ?? '',
-          url.searchParams.get('token'),
-          await readJsonObject(req)
-        );
-        sendJson(res, result.status, result.body);
+      if (route.startsWith('/services/apexrest/')) {
+        // The org's Apex REST endpoint (the Site): the real authentication and inbound path.
+        const chunks: Buffer[] = [];
+        for await (const chunk of req) chunks.push(chunk as Buffer);
+        const headers: Record<string, string> = {};
+        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+        const result = await org.rest({
+          method: req.method ?? 'GET',
+          path: route + url.search,
+          headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          remoteAddress: req.socket.remoteAddress ?? '127.0.0.1'
+        });
+        res.writeHead(result.status, result.headers);
+        res.end(result.body);
         return;
       }
       sendJson(res, 404, { message: `Not found: ${req.method} ${route}` });
@@ -185,23 +215,23 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = host === '0.0.0.0' || host === '::' || host === '127.0.0.1' ? 'localhost' : host;
-  const webhookUrl = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
-  state.setWebhookUrl(webhookUrl);
+  webhookUrl = `http://127.0.0.1:${port}${WEBHOOK_PATH}`;
+  syncWebhookTarget();
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    get state() {
-      return state;
-    },
+    org,
     mock,
-    reset() {
+    async reset() {
       mock.reset();
-      state = createPreviewState({ alowareBaseUrl: mock.url, mock, anchor });
-      state.setWebhookUrl(webhookUrl);
+      await org.reset();
+      lastSecret = null;
+      syncWebhookTarget();
     },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await org.close();
       await mock.close();
     }
   };

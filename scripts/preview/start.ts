@@ -1,10 +1,11 @@
 /**
  * `npm start`: builds the real components (scripts/preview/build.ts) and serves the preview on `PORT` (default 3000):
- * `/` the Aloware Setup page, `/lead` a Lead record page with the engagement card. The mock Aloware API runs on a
- * loopback port of its own (`MOCK_ALOWARE_PORT`, default: any free port).
+ * `/` the Aloware Setup page, `/lead` a Lead record page with the engagement card, backed by force-app's Apex run by
+ * the Apex emulator (scripts/preview/emulated-org/). The mock Aloware API runs on a loopback port of its own
+ * (`MOCK_ALOWARE_PORT`, default: any free port).
  *
  * Environment: `PORT`, `HOST` (default 127.0.0.1; `0.0.0.0` to reach it from another machine), `MOCK_ALOWARE_PORT`,
- * `PREVIEW_LOG=1` (log each dev API call with its duration), `PREVIEW_ALOWARE_TIMEOUT_MS` (callout timeout).
+ * `PREVIEW_LOG=1` (log each Apex call with its duration).
  */
 import { buildPreview } from './build';
 import { startPreviewServer } from './server';
@@ -30,12 +31,17 @@ async function main(): Promise<void> {
   console.log(
     `Built ${build.components.size} components in ${(build.millis / 1000).toFixed(1)} s (${(build.bytes / 1e6).toFixed(1)} MB with source maps).`
   );
+  console.log('Loading force-app into the Apex emulator and the sample data (100,000 sync-log entries)…');
   const server = await startPreviewServer({
     port: listenPort,
     host: process.env.HOST || '127.0.0.1',
     mockPort,
     logRequests: process.env.PREVIEW_LOG === '1'
   });
+  const t = server.org.times;
+  console.log(
+    `Emulated org ready in ${(t.totalMillis / 1000).toFixed(1)} s (force-app ${(t.loadMillis / 1000).toFixed(1)} s, sample data and setup ${(t.seedMillis / 1000).toFixed(1)} s).`
+  );
   console.log(`Mock Aloware API: ${server.mock.url} (token "preview-token")`);
   console.log(`Aloware Setup:    ${server.url}`);
   console.log(`Lead page:        ${server.url}lead`);

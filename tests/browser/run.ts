@@ -14,6 +14,7 @@ import { startPreviewServer, type PreviewServer } from '../../scripts/preview/se
 import { launchChromium } from './chromium';
 import type { Scenario, ScenarioContext } from './harness';
 import { accessibilityScenarios } from './scenarios/accessibility';
+import { endToEndScenarios } from './scenarios/end-to-end';
 import { engagementCardScenarios } from './scenarios/engagement-card';
 import { mappingPanelScenarios } from './scenarios/mapping-panel';
 import { screenshotScenarios } from './scenarios/screenshots';
@@ -30,6 +31,7 @@ const SCENARIOS: Scenario[] = [
   ...syncLogScenarios,
   ...settingsScenarios,
   ...engagementCardScenarios,
+  ...endToEndScenarios,
   ...accessibilityScenarios,
   ...screenshotScenarios
 ];
@@ -66,8 +68,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  // The mock's `timeout` failure holds requests; the dev API gives up after this (Apex: 10 s).
-  process.env.PREVIEW_ALOWARE_TIMEOUT_MS ??= '1500';
   const scenarios = SCENARIOS.filter((s) => options.grep === null || s.name.includes(options.grep));
   const screenshotDir = options.updateScreenshots
     ? path.join(REPO_ROOT, 'docs', 'screenshots')
@@ -90,7 +90,7 @@ async function main(): Promise<number> {
     const baseUrl = `http://127.0.0.1:${server.port}`;
     browser = await launchChromium();
     for (const scenario of scenarios) {
-      server.reset();
+      await server.reset();
       const page = await browser.context.newPage();
       const errors: string[] = [];
       const allowed = [...IGNORED_CONSOLE, ...(scenario.allowConsoleErrors ?? [])];

@@ -136,24 +136,6 @@ describe('the references gate on a project', () => {
     }
   });
 
-  it('should check the dev API routes against the controllers', () => {
-    const root = project({
-      ...apex(
-        'AlowareCtl',
-        'public with sharing class AlowareCtl {\n  @AuraEnabled public static String ok(String leadId) { return leadId; }\n}'
-      ),
-      'scripts/preview/dev-api/routes.ts':
-        "export const apexRoutes = { 'AlowareCtl.ok': { params: ['recordId'], handle: () => null }, 'AlowareCtl.gone': { params: [], handle: () => null } };\n"
-    });
-    try {
-      const text = referencesGate(root).findings.join('\n');
-      expect(text).toMatch(/route 'AlowareCtl\.ok': params \(recordId\) differ from Apex \(leadId\)/);
-      expect(text).toMatch(/route 'AlowareCtl\.gone': Apex method 'AlowareCtl\.gone' does not exist/);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
-  });
-
   it('should refuse inner classes in @AuraEnabled parameter and return types', () => {
     const root = project({
       ...apex(

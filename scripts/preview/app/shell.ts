@@ -4,8 +4,8 @@
  * is simulated and lets you switch the mock Aloware API's failure mode.
  */
 import { createElement, type LightningElement } from 'lwc';
-import type { LeadSummary } from '../dev-api/state';
-import { notifyRecordUpdateAvailable } from '../standins/uiRecordApi';
+import type { LeadSummary } from '../emulated-org/org';
+import { notifyRecordUpdateAvailable, updateRecord } from '../standins/uiRecordApi';
 
 type PageName = 'setup' | 'lead';
 type RootCtor = typeof LightningElement;
@@ -110,7 +110,13 @@ function leadDetails(lead: LeadSummary | undefined): string {
       ${row('Name', lead?.name ?? null)}${row('Company', lead?.company ?? null)}${row('Phone', lead?.phone ?? null)}
       ${row('Email', lead?.email ?? null)}${row('Lead Status', lead?.status ?? null)}${row('Lead Owner', lead?.ownerName ?? null)}
       ${row('Do Not Call', lead?.doNotCall ? 'Yes' : 'No')}
-    </div></div></article>`;
+    </div>
+    <form id="preview-edit-phone" class="slds-grid slds-grid_vertical-align-end slds-m-top_small">
+      <div class="slds-form-element"><label class="slds-form-element__label" for="preview-phone">Edit Phone</label>
+        <div class="slds-form-element__control"><input id="preview-phone" class="slds-input" type="tel"
+          value="${esc(lead?.phone ?? '')}"></div></div>
+      <button type="submit" class="slds-button slds-button_brand slds-m-left_x-small">Save Lead</button>
+    </form></div></article>`;
 }
 
 function footer(info: PreviewInfo, page: PageName): string {
@@ -126,11 +132,12 @@ function footer(info: PreviewInfo, page: PageName): string {
       <label for="preview-event">Aloware sends</label>
       <select id="preview-event" class="slds-select preview-inline-select">${events}</select>
       <button id="preview-send-event" class="slds-button slds-button_neutral slds-m-left_x-small">Send webhook for this Lead</button>
+      <button id="preview-send-again" class="slds-button slds-button_neutral slds-m-left_x-small">Deliver the same webhook again</button>
     </span>`
       : '';
   return `
   <footer class="preview-footer slds-p-around_small slds-text-body_small" aria-label="About this preview">
-    Local preview: the real components with Apex answered by the dev API and Aloware by a mock on
+    Local preview: the real components and the real Apex (run by the Apex emulator), Aloware answered by a mock on
     <a href="${esc(info.mockAlowareUrl)}/api/v1/webhook/users?api_token=preview-token">${esc(info.mockAlowareUrl)}</a>.
     <label class="slds-m-left_small" for="preview-failure-mode">Mock Aloware answers with</label>
     <select id="preview-failure-mode" class="slds-select preview-inline-select">${options}</select>
@@ -165,11 +172,11 @@ function showToast(detail: { title?: string; message?: string; variant?: string;
 }
 
 /** Asks the mock Aloware account to deliver an event for the Lead's contact, then refreshes the record's wires. */
-async function sendEvent(kind: string, leadId: string): Promise<void> {
+async function sendEvent(kind: string, leadId: string, again = false): Promise<void> {
   const response = await fetch('/api/preview/emit', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ event: kind, leadId })
+    body: JSON.stringify({ event: kind, leadId, again })
   });
   const body = (await response.json()) as { message?: string };
   showToast({
@@ -226,6 +233,24 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
     const kind = (document.getElementById('preview-event') as HTMLSelectElement | null)?.value ?? '';
     if (!lead) return;
     void sendEvent(kind, lead.id);
+  });
+  document.getElementById('preview-send-again')?.addEventListener('click', () => {
+    if (lead) void sendEvent('', lead.id, true);
+  });
+  document.getElementById('preview-edit-phone')?.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!lead) return;
+    const phone = (document.getElementById('preview-phone') as HTMLInputElement | null)?.value ?? '';
+    // A Lead edit through the UI API: DML in the emulated org, so the real trigger and outbox run.
+    updateRecord({ fields: { Id: lead.id, Phone: phone } }).then(
+      () => showToast({ title: 'Lead saved', message: `Phone is now ${phone}.`, variant: 'success' }),
+      (error: unknown) =>
+        showToast({
+          title: 'Lead not saved',
+          message: String((error as { body?: { message?: string } }).body?.message ?? error),
+          variant: 'error'
+        })
+    );
   });
 
   const root = document.getElementById('preview-root');

@@ -58,11 +58,14 @@ export interface MockAloware {
   port: number;
   directory: AlowareDirectory;
   requests: RecordedRequest[];
-  setFailure(mode: string, count?: number): void;
+  /** Fails the next `count` calls (all when omitted), only those to `path` when given. */
+  setFailure(mode: string, count?: number, path?: string): void;
   failureMode(): FailureMode;
   setWebhookTarget(target: WebhookTarget | null): void;
   /** Generates and delivers events (`event`: a kind such as `outbound-call`, or a wire name); resolves with each delivery's HTTP status. */
   emit(event: string, options?: { phone?: string; count?: number }): Promise<{ event: string; status: number }[]>;
+  /** Delivers the last emitted events again, unchanged (Aloware retrying a delivery: a duplicate). */
+  redeliver(): Promise<{ event: string; status: number }[]>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -87,14 +90,17 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   let failure: FailureMode = 'none';
   let failureCount = Infinity;
+  let failurePath: string | null = null;
   let webhook: WebhookTarget | null = null;
+  let lastEmitted: ReturnType<typeof generateEvents> = [];
   const hanging = new Set<http.ServerResponse>();
 
   /** The failure for this call, consuming one from a counted failure. */
-  function takeFailure(query: URLSearchParams): FailureMode | null {
+  function takeFailure(query: URLSearchParams, path: string): FailureMode | null {
     const flag = query.get('__fail');
     if (flag && isFailureMode(flag) && flag !== 'none') return flag;
     if (failure === 'none') return null;
+    if (failurePath !== null && failurePath !== path) return null;
     const mode = failure;
     failureCount -= 1;
     if (failureCount <= 0) {
@@ -175,7 +181,7 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       return record(404, null, null);
     }
     const body = isForms ? await readJsonObject(req) : null;
-    const mode = takeFailure(url.searchParams);
+    const mode = takeFailure(url.searchParams, path);
     if (mode) return record(fail(res, mode), body, mode);
     const denied = authorize(res, isForms ? body?.api_token : url.searchParams.get('api_token'));
     if (denied !== null) return record(denied, body, null);
@@ -258,7 +264,8 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       return directory;
     },
     requests,
-    setFailure(mode: string, count?: number) {
+    setFailure(mode: string, count?: number, path?: string) {
+      failurePath = path ?? null;
       failure = isFailureMode(mode) ? mode : 'none';
       failureCount = count !== undefined && count > 0 ? count : Infinity;
     },
@@ -273,6 +280,7 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       if (!kind)
         throw new HttpError(400, `Unknown event ${event}: use one of ${WEBHOOK_EVENTS.map((e) => e.kind).join(', ')}`);
       const events = generateEvents(directory, kind, { phone: emitOptions.phone, count: emitOptions.count ?? 1 });
+      lastEmitted = events;
       const delivered: { event: string; status: number }[] = [];
       for (const envelope of events) {
         const result = await postEvent(target.url, envelope, target.secret ? { secret: target.secret } : {});
@@ -280,7 +288,18 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       }
       return delivered;
     },
+    async redeliver() {
+      if (!webhook) throw new HttpError(409, 'No webhook URL configured (Aloware has nowhere to send events).');
+      const target = webhook;
+      const delivered: { event: string; status: number }[] = [];
+      for (const envelope of lastEmitted) {
+        const result = await postEvent(target.url, envelope, target.secret ? { secret: target.secret } : {});
+        delivered.push({ event: envelope.event, status: result.status });
+      }
+      return delivered;
+    },
     reset() {
+      lastEmitted = [];
       directory = new AlowareDirectory();
       requests.length = 0;
       failure = 'none';

@@ -1,7 +1,8 @@
 /**
  * `@salesforce/apex/Class.method` stand-in: the default export is callable (`method({ param })` → Promise) and is also
  * a wire adapter (`@wire(method, { param: '$prop' })` → `{ data, error }`), like the platform's. Both POST the
- * parameters as JSON to the dev API at `/api/apex/Class.method`.
+ * parameters as JSON to `/api/apex/Class.method`; the preview server invokes that @AuraEnabled method in the
+ * emulated org.
  */
 import type { WireAdapter, WireDataCallback } from 'lwc';
 import { postJson } from './transport';

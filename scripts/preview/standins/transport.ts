@@ -1,5 +1,5 @@
-/** JSON transport of the stand-ins to the dev API, with errors shaped like the platform's. */
-import { hasPermission, latencyMs } from './session';
+/** JSON transport of the stand-ins to the preview's emulated org, with errors shaped like the platform's. */
+import { latencyMs, previewUser } from './session';
 
 /** The error object a component receives from a failed Apex / UI API call (`error.body.message`). */
 export interface PlatformError {
@@ -34,7 +34,7 @@ export async function postJson(url: string, payload: unknown): Promise<unknown> 
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',
-        ...(hasPermission ? {} : { 'X-Preview-Perm': 'none' })
+        'X-Preview-User': previewUser
       },
       body: JSON.stringify(payload ?? {})
     });

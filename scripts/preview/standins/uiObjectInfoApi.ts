@@ -1,4 +1,7 @@
-/** `lightning/uiObjectInfoApi` stand-in: object info and picklist values from the dev API's Lead describe. */
+/**
+ * `lightning/uiObjectInfoApi` stand-in: object info and picklist values from the emulated org's Lead describe (the
+ * fields the running user can read).
+ */
 import type { WireAdapter, WireDataCallback } from 'lwc';
 import { postJson } from './transport';
 

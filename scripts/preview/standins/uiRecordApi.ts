@@ -1,5 +1,5 @@
 /**
- * `lightning/uiRecordApi` stand-in backed by the dev API's in-memory records (`/api/ui/*`).
+ * `lightning/uiRecordApi` stand-in backed by the emulated org's records (`/api/ui/*`).
  * Records come back in the UI API shape: `{ apiName, id, fields: { Name: { value, displayValue } } }`; fields the
  * preview user cannot read are left out, as the platform does for `optionalFields`.
  */

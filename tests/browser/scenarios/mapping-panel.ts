@@ -1,11 +1,12 @@
 /**
  * The Lead Property Mapping panel as an admin uses it: locked rows, direction changes, removing and adding a mapping
  * (with the 🚫 already-mapped fields), instant validation that blocks Save, tracking rows limited to
- * Aloware → Salesforce, a save that deploys and reports success, and a failed deployment (the dev API's
- * DEPLOY_FAILURE_FIELD) shown with its reason while the edits stay for a second save.
+ * Aloware → Salesforce, a save that deploys and reports success, and a failed deployment (the preview's Metadata API
+ * stand-in fails a deployment that maps a row to DEPLOY_FAILURE_FIELD) shown with its reason while the edits stay for
+ * a second save. What was saved is read back from the emulated org (the controller's getMappingState).
  */
 import type { Locator, Page } from 'playwright-core';
-import { DEPLOY_FAILURE_FIELD } from '../../../scripts/preview/dev-api/mappings';
+import { DEPLOY_FAILURE_FIELD } from '../../../scripts/preview/server';
 import { assert, chooseOption, expectText, toast, waitUntil, type Scenario, type ScenarioContext } from '../harness';
 
 const PANEL = 'c-aloware-mapping-panel';
@@ -29,6 +30,19 @@ async function optionLabels(page: Page, combobox: Locator): Promise<string[]> {
   const labels = (await listbox.allInnerTexts()).map((l) => l.trim());
   await page.keyboard.press('Escape');
   return labels;
+}
+
+interface SavedMapping {
+  alowareProperty: string;
+  salesforceField: string;
+  direction: string;
+  active: boolean;
+}
+
+/** The deployed mapping records, as the controller reads them back in the emulated org. */
+async function savedMappings(t: ScenarioContext): Promise<SavedMapping[]> {
+  const state = await t.server.org.callAura('AlowareMappingController.getMappingState', {}, 'admin');
+  return (state.body as { mappings: SavedMapping[] }).mappings;
 }
 
 function saveButton(panel: Locator): Locator {
@@ -92,7 +106,7 @@ export const mappingPanelScenarios: Scenario[] = [
         .first()
         .waitFor({ timeout: 5000 })
         .catch(() => undefined);
-      const saved = new Map(t.server.state.mappings.rows.map((r) => [r.alowareProperty, r]));
+      const saved = new Map((await savedMappings(t)).map((r) => [r.alowareProperty, r]));
       assert(saved.get('first_name')?.direction === 'AlowareToSalesforce', 'the direction change is saved');
       assert(
         saved.get('custom_field_2')?.salesforceField === 'Primary_Region_Text__c',
@@ -120,7 +134,7 @@ export const mappingPanelScenarios: Scenario[] = [
       await waitUntil(async () => (await panel.locator('[data-id="error-summary"]').count()) === 0, 'the error clears');
       assert(await saveButton(panel).isEnabled(), 'Save is enabled once the mapping is valid');
       assert(
-        t.server.state.mappings.rows.find((r) => r.alowareProperty === 'first_name')?.salesforceField === 'FirstName',
+        (await savedMappings(t)).find((r) => r.alowareProperty === 'first_name')?.salesforceField === 'FirstName',
         'nothing was saved while the error was shown'
       );
     }
@@ -129,11 +143,11 @@ export const mappingPanelScenarios: Scenario[] = [
     name: 'mapping: a failed deployment shows its reason, keeps the edit, and the admin can save again',
     async run(t) {
       const panel = await openPanel(t);
-      const fieldOf = (): string | undefined =>
-        t.server.state.mappings.rows.find((r) => r.alowareProperty === 'custom_field_2')?.salesforceField;
-      const savedField = fieldOf();
+      const fieldOf = async (): Promise<string | undefined> =>
+        (await savedMappings(t)).find((r) => r.alowareProperty === 'custom_field_2')?.salesforceField;
+      const savedField = await fieldOf();
 
-      // Mapping a row to the dev API's sentinel field makes the simulated Metadata API deployment fail.
+      // Mapping a row to the sentinel field makes the preview's Metadata API stand-in fail the deployment.
       await chooseOption(
         row(panel, 'custom_field_2'),
         'Salesforce field for Custom Field 2',
@@ -144,7 +158,7 @@ export const mappingPanelScenarios: Scenario[] = [
       await expectText(status.locator('[data-id="deploy-failed"]'), 'The mappings were not saved', 20_000);
       await expectText(status.locator('[data-id="deploy-message"]'), 'Lead_custom_field_2');
       await expectText(status.locator('[data-id="deploy-message"]'), 'save again');
-      assert(fieldOf() === savedField, 'nothing was deployed');
+      assert((await fieldOf()) === savedField, 'nothing was deployed');
       await expectText(row(panel, 'custom_field_2'), DEPLOY_FAILURE_FIELD);
       await expectText(panel.locator('[data-id="unsaved"]'), 'You have unsaved changes');
       assert(await saveButton(panel).isEnabled(), 'Save is enabled again after the failure');
@@ -158,7 +172,7 @@ export const mappingPanelScenarios: Scenario[] = [
       await saveButton(panel).click();
       await expectText(status, 'Mappings saved', 20_000);
       assert((await status.locator('[data-id="deploy-failed"]').count()) === 0, 'the error state is gone');
-      assert(fieldOf() === 'Primary_Region_Text__c', 'the second save is deployed');
+      assert((await fieldOf()) === 'Primary_Region_Text__c', 'the second save is deployed');
     }
   },
   {

@@ -58,14 +58,24 @@ export const settingsScenarios: Scenario[] = [
       await chooseOption(log, 'Source', 'One-time Push');
       await log.getByRole('button', { name: 'Apply filters' }).click();
       const rows = log.locator('[data-id="log-table"] tbody tr');
-      await waitUntil(
-        async () =>
-          (await rows.locator('td[data-label="Lead"]').allInnerTexts()).some((n) => n.includes('Jordan Rivera')),
-        'the failed push of Jordan Rivera is listed'
-      );
+      // The filtered page (every row a failed one-time push), not the page shown before Apply.
+      await waitUntil(async () => {
+        const sources = await rows.locator('td[data-label="Source"]').allInnerTexts();
+        const statuses = await rows.locator('td[data-label="Status"]').allInnerTexts();
+        return (
+          sources.length > 0 &&
+          sources.every((x) => x.trim() === 'One-time Push') &&
+          statuses.every((x) => x.trim() === 'Failed') &&
+          (await rows.locator('td[data-label="Lead"]').allInnerTexts()).some((n) => n.includes('Jordan Rivera'))
+        );
+      }, 'the failed push of Jordan Rivera is listed');
       const row = rows.filter({ hasText: 'Jordan Rivera' }).first();
       await expectText(row.locator('td[data-label="Outcome"]'), 'UNAUTHORIZED');
-      await row.locator('td').first().locator('input[type="checkbox"]').check({ force: true });
+      const checkbox = row.locator('td').first().locator('input[type="checkbox"]');
+      await waitUntil(async () => {
+        await checkbox.check({ force: true, timeout: 2000 }).catch(() => undefined);
+        return checkbox.isChecked();
+      }, 'the entry is selected');
       const pushes = t.server.mock.requests.filter((r) => r.path === '/api/v1/webhook/forms').length;
       await log.getByRole('button', { name: /Retry selected/ }).click();
       await toast(t.page, /1 entry queued for retry/).waitFor({ timeout: 10_000 });

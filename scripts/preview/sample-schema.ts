@@ -4,7 +4,7 @@
  * {@link DESCRIBE_SIZE} fields, like a mature org. Types are the lower-case `Schema.DisplayType` names of
  * docs/architecture.md.
  */
-import { CATALOG, type SalesforceType } from '../../../force-app/main/default/lwc/alowareCatalog/alowareCatalog';
+import { CATALOG, type SalesforceType } from '../../force-app/main/default/lwc/alowareCatalog/alowareCatalog';
 
 export const DESCRIBE_SIZE = 800;
 
@@ -408,3 +408,6 @@ export function describeField(name: string): DescribeField | undefined {
   const lower = name.toLowerCase();
   return leadDescribe().find((f) => f.name.toLowerCase() === lower);
 }
+
+/** The Lead fields of the preview's subscriber org (the emulator adds those force-app does not declare). */
+export const subscriberLeadFields = leadDescribe;
