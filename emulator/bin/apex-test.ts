@@ -73,4 +73,5 @@ function main(): number {
   return failed > 0 ? 1 : 0;
 }
 
-process.exit(main());
+// exitCode, not process.exit(): exiting at once can cut stdout that is still flowing into a pipe (the gate reads it).
+process.exitCode = main();
