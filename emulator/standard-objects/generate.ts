@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { blankField } from '../src/metadata/fields';
 import type { DisplayType, FieldModel, ObjectModel } from '../src/metadata/model';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -1045,33 +1046,7 @@ const humanize = (name: string): string =>
     .trim();
 
 function baseField(field: JarField): FieldModel {
-  const model: FieldModel = {
-    name: field.name,
-    label: SYSTEM_LABELS[field.name] ?? humanize(field.name),
-    type: 'STRING',
-    length: 0,
-    precision: 0,
-    scale: 0,
-    digits: 0,
-    required: false,
-    nillable: true,
-    unique: false,
-    caseSensitive: false,
-    externalId: false,
-    calculated: false,
-    autoNumber: false,
-    createable: true,
-    updateable: true,
-    filterable: true,
-    sortable: true,
-    defaultValue: null,
-    picklistValues: [],
-    restrictedPicklist: false,
-    referenceTo: [],
-    relationshipName: null,
-    custom: false,
-    longText: false
-  };
+  const model = blankField(field.name, SYSTEM_LABELS[field.name] ?? humanize(field.name), 'STRING', false);
   const typeMap: Record<string, DisplayType> = {
     String: 'STRING',
     Boolean: 'BOOLEAN',

@@ -2,9 +2,9 @@
  * Field values take their field's Apex type: an Id field holds an Id, a Double field a Double, a Currency field a
  * Decimal, a Date field a Date (Apex Developer Guide, Primitive Data Types and SObject field types).
  */
-import { fault, toDecimal, toDouble, toInteger } from '../runtime/ops';
+import { dateAsDatetime, fault, toDecimal, toDouble, toInteger } from '../runtime/ops';
 import type { Num } from '../runtime/ops';
-import { ApexDate, ApexDatetime, ApexDecimal, ApexDouble, ApexId, SObjectValue } from '../runtime/values';
+import { ApexDate, ApexDecimal, ApexDouble, ApexId } from '../runtime/values';
 import type { FieldModel } from '../metadata/model';
 
 const isNum = (v: unknown): v is Num =>
@@ -33,7 +33,7 @@ export function coerceFieldValue(f: FieldModel, v: unknown): unknown {
       if (isNum(v)) return toInteger(v);
       break;
     case 'DATETIME':
-      if (v instanceof ApexDate) return new ApexDatetime(v.epochDay * 86400000);
+      if (v instanceof ApexDate) return dateAsDatetime(v);
       break;
     case 'STRING':
     case 'TEXTAREA':
@@ -48,6 +48,5 @@ export function coerceFieldValue(f: FieldModel, v: unknown): unknown {
       break;
   }
   if (typeof v === 'number' && (f.type === 'DOUBLE' || f.type === 'CURRENCY')) return toDouble(v);
-  void SObjectValue;
   return v;
 }

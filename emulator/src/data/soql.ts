@@ -12,7 +12,7 @@
  */
 import { parseExpression, parseSoqlTree, unquote } from '../parse/build';
 import type { Interpreter } from '../runtime/interpreter';
-import { compareNumbers, fault, str, toDecimal } from '../runtime/ops';
+import { compareNumbers, fault, str, toDecimal, dateAsDatetime } from '../runtime/ops';
 import type { Num } from '../runtime/ops';
 import {
   ApexDate,
@@ -844,7 +844,7 @@ function rangeBounds(field: unknown, r: DayRange, tz: string): [number, number] 
 }
 
 function coerceLike(field: unknown, value: unknown): unknown {
-  if (field instanceof ApexDatetime && value instanceof ApexDate) return new ApexDatetime(value.epochDay * 86400000);
+  if (field instanceof ApexDatetime && value instanceof ApexDate) return dateAsDatetime(value);
   if (field instanceof ApexDate && value instanceof ApexDatetime)
     return ApexDate.fromEpochDay(Math.floor(value.ms / 86400000));
   return value;

@@ -1380,8 +1380,6 @@ export class Interpreter {
     if (found) return found.value;
     const objectName = this.platform.objectName(type.name.toLowerCase());
     if (objectName) {
-      const sobj = this.registry.findStaticProp('SObject', name, this);
-      void sobj;
       const token = this.registry.findMethod('$sobjectstatic', 'field');
       if (token) return token({ interp: this, self: objectName }, [name]);
     }

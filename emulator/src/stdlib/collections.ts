@@ -5,17 +5,7 @@
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str, looseEquals } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import {
-  ApexList,
-  ApexMap,
-  ApexObject,
-  ApexSet,
-  EnumValue,
-  NativeObject,
-  OBJECT,
-  SObjectValue,
-  T
-} from '../runtime/values';
+import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, NativeObject, SObjectValue } from '../runtime/values';
 import { compareForSort } from './sorting';
 
 const npe = () => fault('System.NullPointerException', 'Attempt to de-reference a null object');
@@ -232,8 +222,6 @@ export function registerCollections(r: Registry): void {
       throw fault('System.NoSuchElementException', 'Iterator has no more elements.');
     return it.data.items[it.data.i++];
   });
-  void OBJECT;
-  void T;
 }
 
 function iterator(items: unknown[]): NativeObject {

@@ -6,7 +6,7 @@
  * Parsing uses a hand-written tokenizer so number text survives (Long precision, Decimal scale).
  */
 import type { ClassInfo, Interpreter } from '../runtime/interpreter';
-import { fault, formatDouble, npe, str } from '../runtime/ops';
+import { fault, formatDouble, npe, str, dateAsDatetime } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
 import {
   ApexBlob,
@@ -931,36 +931,24 @@ function registerParser(r: Registry): void {
     if (!t?.node || t.node.k === 'obj' || t.node.k === 'arr') throw jsonError(`Current token not a ${kind} value`);
     return t.node;
   };
-  r.method('System.JSONParser', 'getIntegerValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'number'), T('Integer'))
-  );
-  r.method('System.JSONParser', 'getLongValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'number'), T('Long'))
-  );
-  r.method('System.JSONParser', 'getDoubleValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'number'), T('Double'))
-  );
-  r.method('System.JSONParser', 'getDecimalValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'number'), T('Decimal'))
-  );
-  r.method('System.JSONParser', 'getBooleanValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'boolean'), T('Boolean'))
-  );
-  r.method('System.JSONParser', 'getDateValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'string'), T('Date'))
-  );
-  r.method('System.JSONParser', 'getDatetimeValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'string'), T('Datetime'))
-  );
-  r.method('System.JSONParser', 'getTimeValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'string'), T('Time'))
-  );
-  r.method('System.JSONParser', 'getIdValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'string'), T('Id'))
-  );
-  r.method('System.JSONParser', 'getBlobValue', ({ interp, self }) =>
-    new Deserializer(interp, false).convert(scalar(self, 'string'), T('Blob'))
-  );
+  // getIntegerValue … getBlobValue: the current scalar token converted to the Apex type, as typed deserialize does.
+  const typedGetters: [string, string, string][] = [
+    ['getIntegerValue', 'number', 'Integer'],
+    ['getLongValue', 'number', 'Long'],
+    ['getDoubleValue', 'number', 'Double'],
+    ['getDecimalValue', 'number', 'Decimal'],
+    ['getBooleanValue', 'boolean', 'Boolean'],
+    ['getDateValue', 'string', 'Date'],
+    ['getDatetimeValue', 'string', 'Datetime'],
+    ['getTimeValue', 'string', 'Time'],
+    ['getIdValue', 'string', 'Id'],
+    ['getBlobValue', 'string', 'Blob']
+  ];
+  for (const [method, kind, type] of typedGetters) {
+    r.method('System.JSONParser', method, ({ interp, self }) =>
+      new Deserializer(interp, false).convert(scalar(self, kind), T(type))
+    );
+  }
   r.method('System.JSONParser', 'skipChildren', ({ self }) => {
     const s = st(self);
     const t = cur(self);
@@ -1058,7 +1046,7 @@ function registerGenerator(r: Registry): void {
     );
   }
   const dt = (interp: Interpreter, self: unknown, v: unknown) =>
-    value(interp, self, v instanceof ApexDate ? new ApexDatetime(v.epochDay * 86400000) : v);
+    value(interp, self, v instanceof ApexDate ? dateAsDatetime(v) : v);
   r.method(
     G,
     'writeDateTime',

@@ -9,7 +9,7 @@ import { executeDml } from '../data/dml';
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexDate, ApexId, ApexList, NativeObject, SObjectValue, T } from '../runtime/values';
+import { ApexDate, ApexId, ApexList, NativeObject, T } from '../runtime/values';
 import { orgOf } from './sobjects';
 
 const SETTERS: Record<string, string> = {
@@ -142,5 +142,4 @@ export function registerLeadConvert(r: Registry): void {
       errors.map((e) => (make ? make({ interp, self: undefined }, [e.message, e.statusCode]) : e.message))
     );
   });
-  void SObjectValue;
 }

@@ -7,7 +7,6 @@ import { str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
 import { ApexId, SObjectValue } from '../runtime/values';
 import { orgOf } from './sobjects';
-import { LIMITS } from '../data/limits';
 
 const userField = (interp: Interpreter, field: string): unknown => orgOf(interp).user.record.values.get(field) ?? null;
 
@@ -16,9 +15,6 @@ function customPermissions(interp: Interpreter): Set<string> {
   const org = orgOf(interp);
   const granted = new Set<string>();
   const userId = org.user.id.value;
-  const profileId = userField(interp, 'profileid') as ApexId | null;
-  const profile = profileId ? org.table('Profile').get(profileId.value) : undefined;
-  const isAdmin = profile?.values.get('name') === 'System Administrator';
   const sets = org.table('PermissionSet');
   for (const a of org.table('PermissionSetAssignment').values()) {
     if ((a.values.get('assigneeid') as ApexId | null)?.value !== userId) continue;
@@ -26,7 +22,6 @@ function customPermissions(interp: Interpreter): Set<string> {
     const model = ps ? org.project?.permissionSets[String(ps.values.get('name'))] : undefined;
     for (const cp of model?.customPermissions ?? []) granted.add(cp.toLowerCase());
   }
-  void isAdmin;
   return granted;
 }
 
@@ -85,7 +80,6 @@ export function registerPlatform(r: Registry): void {
   r.static('Limits', 'getLimitCpuTime', ({ interp }) => (orgOf(interp).limits.async ? 60000 : 10000));
   r.static('Limits', 'getHeapSize', () => 0);
   r.static('Limits', 'getLimitHeapSize', ({ interp }) => (orgOf(interp).limits.async ? 12000000 : 6000000));
-  void LIMITS;
 
   // ---------------------------------------------------------------- FeatureManagement
   r.static('FeatureManagement', 'checkPermission', ({ interp }, [name]) =>

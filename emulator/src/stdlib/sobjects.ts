@@ -8,7 +8,7 @@ import { coerceFieldValue } from '../data/fieldValues';
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexId, ApexList, ApexMap, NativeObject, SObjectValue, STRING, OBJECT, T } from '../runtime/values';
+import { ApexId, ApexMap, NativeObject, SObjectValue, STRING, OBJECT, T } from '../runtime/values';
 
 export const orgOf = (interp: Interpreter): Org => interp.platform as unknown as Org;
 
@@ -140,8 +140,6 @@ export function registerSobjects(r: Registry): void {
   r.method('Id', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
   r.method('Id', 'hashCode', ({ self }) => (self as ApexId).value.length);
   r.method('Id', 'toString', ({ self }) => (self as ApexId).value);
-  void ApexList;
-  void T;
 }
 
 /**

@@ -3,7 +3,6 @@
  * Class, Exception Class and Built-In Exceptions, Type Class).
  */
 import type { Interpreter } from '../runtime/interpreter';
-import { ApexThrow } from '../runtime/interpreter';
 import { compareNumbers, fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
 import {
@@ -269,7 +268,6 @@ export function registerSystem(r: Registry): void {
 
   r.type('System.Comparable', { isInterface: true });
   r.type('System.Comparator', { isInterface: true });
-  void ApexThrow;
 }
 
 function dmlRow(
