@@ -216,21 +216,21 @@ export const FAULTS: PlantedFault[] = [
 
 /**
  * Gates skipped in the copies: the dynamic ones (jest, browser), this suite (no recursion) and, for static faults,
- * the Apex emulator gate (`apex` runs every Apex test: it is needed only for the planted Apex test failures and the
- * baseline).
+ * the Apex emulator gate (`apex` runs every Apex test: it is needed only for the planted Apex test failures).
  */
 const SKIPPED_IN_COPIES = 'jest,browser,gate-tests';
 /** The static gates, which a planted scanner fault does not concern (they have faults of their own). */
 const STATIC_GATES = 'tsc,eslint,prettier,apex-ls,references,pmd,metadata,catalog';
 /**
- * The slow gates run only where they are the fault's: `apex` for the planted Apex test failures (and the baseline),
- * `scan` (Code Analyzer, about a minute) for the planted scanner faults only, whose copies skip the static gates; the
- * baseline skips `scan` because the copy is this tree, whose `scan` gate `npm test` has just run.
+ * The slow gates run only where they are the fault's: `apex` for the planted Apex test failures, `scan` (Code
+ * Analyzer, about a minute) for the planted scanner faults only, whose copies skip the static gates; the baseline skips
+ * both because the copy is this tree, whose `apex` and `scan` gates `npm test` has just run (a planted fault counts as
+ * caught only when its own test class or finding is named, never because of an unrelated failure).
  */
 export const skippedFor = (fault: PlantedFault | null): string =>
   fault?.gate === 'scan'
     ? `${SKIPPED_IN_COPIES},apex,${STATIC_GATES}`
-    : [SKIPPED_IN_COPIES, ...(fault === null || fault.gate === 'apex' ? [] : ['apex']), 'scan'].join(',');
+    : [SKIPPED_IN_COPIES, ...(fault?.gate === 'apex' ? [] : ['apex']), 'scan'].join(',');
 const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
 /** Copies the project (sources only) and links node_modules; returns the copy's root. */
@@ -267,6 +267,36 @@ export function gateSection(output: string, gate: string): string | null {
   return section.join('\n');
 }
 
+/**
+ * Rounds of planted faults. The Apex test faults are planted together in one round: each is its own test class whose
+ * failure the `apex` gate names separately (class, method, message), so one emulator run checks all four; every other
+ * fault gets a round of its own because static gates may stop at their first finding.
+ */
+export function rounds(faults: PlantedFault[]): PlantedFault[][] {
+  const apex = faults.filter((fault) => fault.gate === 'apex');
+  const others = faults.filter((fault) => fault.gate !== 'apex').map((fault) => [fault]);
+  return apex.length > 0 ? [apex, ...others] : others;
+}
+
+function plant(copy: string, faults: PlantedFault[]): void {
+  for (const fault of faults) {
+    for (const [path, content] of Object.entries(fault.files)) {
+      mkdirSync(dirname(join(copy, path)), { recursive: true });
+      writeFileSync(join(copy, path), content);
+    }
+  }
+}
+
+function unplant(copy: string, faults: PlantedFault[]): void {
+  for (const fault of faults) {
+    for (const path of Object.keys(fault.files)) rmSync(join(copy, path), { force: true });
+    for (const path of Object.keys(fault.files)) {
+      const dir = dirname(join(copy, path));
+      if (dir.includes('gatefaults') || dir.includes('alowareGateFault')) rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 function main(): void {
   const copy = copyProject();
   let failures = 0;
@@ -285,28 +315,22 @@ function main(): void {
       process.exit(1);
     }
     console.log('gate-tests: baseline copy passes npm test');
-    for (const fault of FAULTS) {
-      for (const [path, content] of Object.entries(fault.files)) {
-        mkdirSync(dirname(join(copy, path)), { recursive: true });
-        writeFileSync(join(copy, path), content);
+    for (const round of rounds(FAULTS)) {
+      plant(copy, round);
+      const { status, output } = npmTest(copy, round[0] ?? null);
+      for (const fault of round) {
+        const section = gateSection(output, fault.gate);
+        const caught = status !== 0 && section !== null && fault.expect.test(section);
+        if (caught) {
+          console.log(`  caught: ${fault.name} -> npm test exit ${status}, gate ${fault.gate} FAIL`);
+        } else {
+          failures++;
+          console.log(
+            `  MISSED: ${fault.name}: npm test exit ${status}, ${fault.gate} section: ${section ?? '(gate did not fail)'}`
+          );
+        }
       }
-      const { status, output } = npmTest(copy, fault);
-      const section = gateSection(output, fault.gate);
-      const caught = status !== 0 && section !== null && fault.expect.test(section);
-      if (caught) {
-        console.log(`  caught: ${fault.name} -> npm test exit ${status}, gate ${fault.gate} FAIL`);
-      } else {
-        failures++;
-        console.log(
-          `  MISSED: ${fault.name}: npm test exit ${status}, ${fault.gate} section: ${section ?? '(gate did not fail)'}`
-        );
-      }
-      for (const path of Object.keys(fault.files)) rmSync(join(copy, path), { force: true });
-      for (const path of Object.keys(fault.files)) {
-        const dir = dirname(join(copy, path));
-        if (dir.includes('gatefaults') || dir.includes('alowareGateFault'))
-          rmSync(dir, { recursive: true, force: true });
-      }
+      unplant(copy, round);
     }
   } finally {
     rmSync(copy, { recursive: true, force: true });
