@@ -210,5 +210,8 @@ describe('webhook event generator', () => {
     expect(() => parseArguments(['--url', 'http://x'])).toThrow(/--secret/);
     expect(() => parseArguments(['--count', '0', '--print'])).toThrow(/--count/);
     expect(() => parseArguments(['--url'])).toThrow(/needs a value/);
+    expect(parseArguments(['--test-ping', '--print']).testPing).toBe(true);
+    expect(parseArguments(['--fan-out', 'missed-call', '--print']).fanOut).toBe('missed-call');
+    expect(() => parseArguments(['--fan-out', 'nope', '--print'])).toThrow(/Unknown --fan-out/);
   });
 });
