@@ -3,6 +3,8 @@
  * each failure mode on demand. (How the product classifies these answers is the Apex's job: AlowareResponseClassifier
  * and its tests; the preview runs that Apex.)
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DEFAULT_TOKEN, startMockAloware, type MockAloware } from '../mock-aloware/server';
 
 let mock: MockAloware;
@@ -95,5 +97,99 @@ describe('mock Aloware API', () => {
       signal: AbortSignal.timeout(300)
     });
     await expect(held).rejects.toThrow(/abort|timeout/i);
+  });
+
+  it("should accept force_update and booleans as 1 (as Aloware's own client sends them) and answer without an id", async () => {
+    const created = await upsert({ phone_number: '+15125550177', force_update: 1, is_dnc: 1 });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({ message: 'Contact has been created.' });
+    expect((await upsert({ phone_number: '+15125550177', force_update: 1, is_dnc: 0 })).status).toBe(200);
+    expect(mock.directory.findByPhone('+15125550177')?.is_dnc).toBe(false);
+    mock.directory.formsReturnsId = true;
+    const withId = (await (await upsert({ phone_number: '+15125550177', force_update: 1 })).json()) as {
+      contact_id?: number;
+    };
+    expect(withId.contact_id).toBe(mock.directory.findByPhone('+15125550177')?.id);
+  });
+
+  it("should return contacts in Aloware's shape: counters, no invented link or tracking keys", async () => {
+    const found = await fetch(
+      `${mock.url}/api/v1/webhook/contact/phone-number?api_token=${DEFAULT_TOKEN}&phone_number=%2B14155550101`
+    );
+    const contact = (await found.json()) as Record<string, unknown>;
+    expect(contact).not.toHaveProperty('computed');
+    expect(contact).not.toHaveProperty('tracking');
+    for (const key of ['inbound_call_count', 'outbound_call_count', 'inbound_sms_count', 'outbound_sms_count'])
+      expect(typeof contact[key]).toBe('number');
+    expect(contact).toHaveProperty('is_opted_out', false);
+  });
+});
+
+describe('mock Aloware webhook deliveries', () => {
+  let receiver: Server;
+  let received: { authorization: string | undefined; body: Record<string, unknown> }[];
+
+  beforeEach(async () => {
+    received = [];
+    receiver = createServer((request, response) => {
+      let text = '';
+      request.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      request.on('end', () => {
+        received.push({
+          authorization: request.headers.authorization,
+          body: JSON.parse(text) as Record<string, unknown>
+        });
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end('{"status":"succeeded"}');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', () => resolve()));
+    const { port } = receiver.address() as AddressInfo;
+    mock.setWebhookTarget({ url: `http://127.0.0.1:${port}/hook`, secret: 'hook-secret' });
+  });
+
+  afterEach(async () => {
+    mock.setWebhookTarget(null);
+    await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  });
+
+  it('should send the Test & Validate ping exactly as Aloware does', async () => {
+    expect((await mock.testPing()).status).toBe(200);
+    expect(received).toHaveLength(1);
+    expect(received[0]?.body).toEqual({ test_payload: true });
+    expect(received[0]?.authorization).toMatch(/^Basic /);
+  });
+
+  it("should fan a completed call out to six deliveries sharing the id, with the contact's counters", async () => {
+    const contact = mock.directory.contacts[0];
+    if (!contact) throw new Error('the mock has contacts');
+    const before = contact.outbound_call_count;
+    const delivered = await mock.emit('outbound-call', { phone: contact.phone_number, fanOut: true });
+    expect(delivered.map((d) => d.event)).toEqual([
+      'OutboundPhoneCall',
+      'OutboundPhoneCall-DispositionCompleted',
+      'Call-Disposed',
+      'Recording-Saved',
+      'transcription.call.summarized',
+      'transcription.open_search.saved'
+    ]);
+    const ids = received.map((r) => {
+      const body = r.body.body as Record<string, unknown>;
+      return body.id ?? (body.communication as Record<string, unknown>).id;
+    });
+    expect(new Set(ids).size).toBe(1);
+    expect(contact.outbound_call_count).toBe(before + 1);
+    const disposition = received[1]?.body.body as Record<string, unknown>;
+    expect((disposition.contact as Record<string, unknown>).outbound_call_count).toBe(before + 1);
+    expect(disposition.call_disposition).toBe('Appointment Set');
+    expect(disposition.disposition_status).toBe('completed');
+  });
+
+  it('should send a missed call with a null agent and the no-answer outcome', async () => {
+    const delivered = await mock.emit('missed-call');
+    expect(delivered).toEqual([{ event: 'InboundPhoneCall-DispositionMissed', status: 200 }]);
+    const body = received[0]?.body.body as Record<string, unknown>;
+    expect(body).toMatchObject({ direction: 1, type: 1, user_id: null, disposition_status: 'no-answer' });
+    expect(body.call_disposition).toBeNull();
   });
 });

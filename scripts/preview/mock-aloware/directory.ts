@@ -1,8 +1,10 @@
 /**
  * The mock Aloware account's data: users and contacts, keyed by phone as Aloware is. Seeded from the preview's sample
- * people. Contact JSON carries the keys the catalog reads inbound (`inboundKey`): top-level contact keys,
- * `other_phone_numbers`, `computed.contact_link` and a `tracking` object — the catalog's keys, not a confirmed
- * Aloware shape.
+ * people. Contact JSON has the keys Aloware's contact carries (shared/reference/aloware-api.md): the contact fields,
+ * `is_opted_out`, `text_authorized`, `lrn_type`, `intake_source` and Aloware's own counters
+ * (`inbound_call_count`, ...). No link key (no Aloware answer carries one: the package builds it from the id) and no
+ * tracking object. `forms` answers `{message}` without the contact id by default (whether Aloware returns it is
+ * unconfirmed); `formsReturnsId` adds `contact_id`.
  */
 import { ALOWARE_ONLY_USERS, SAMPLE_LEADS, SAMPLE_USERS } from '../sample-data';
 
@@ -39,8 +41,15 @@ export interface AlowareContact {
   tcpa_approved: boolean;
   incoming_number: string | null;
   other_phone_numbers: { label: string; phone_number: string }[];
-  computed: { contact_link: string };
-  tracking: Record<string, string | number | null>;
+  is_opted_out: boolean;
+  text_authorized: boolean;
+  lrn_type: string | null;
+  intake_source: string | null;
+  inbound_call_count: number;
+  outbound_call_count: number;
+  inbound_sms_count: number;
+  outbound_sms_count: number;
+  nb_communications: number;
   created_at: string;
   updated_at: string;
 }
@@ -72,6 +81,15 @@ function stamp(date: Date = new Date()): string {
   return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
+function count(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.floor(value) : 0;
+}
+
+/** Aloware reads booleans sent as `true`, `1` or `"1"`/`"true"` (its own client sends 1/0). */
+function truthy(value: unknown): boolean {
+  return value === true || value === 1 || value === '1' || value === 'true';
+}
+
 function text(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
   return String(value);
@@ -81,6 +99,8 @@ export class AlowareDirectory {
   readonly users: AlowareUser[];
   readonly contacts: AlowareContact[] = [];
   private nextId = 9001;
+  /** Whether `forms` answers carry `contact_id` (unconfirmed for the real Aloware: off by default). */
+  formsReturnsId = false;
 
   constructor() {
     this.users = [
@@ -117,11 +137,15 @@ export class AlowareDirectory {
       });
       if (typeof f.MobilePhone === 'string')
         contact.other_phone_numbers.push({ label: 'mobile', phone_number: f.MobilePhone });
-      for (const [field, value] of Object.entries(f)) {
-        const m = /^Aloware_(Last|Total)_(.+)__c$/.exec(field);
-        if (m && value !== null && typeof value !== 'boolean')
-          contact.tracking[`${m[1]}_${m[2]}`.toLowerCase()] = value;
-      }
+      contact.inbound_call_count = count(f.Aloware_Total_Inbound_Calls__c);
+      contact.outbound_call_count = count(f.Aloware_Total_Outbound_Calls__c);
+      contact.inbound_sms_count = count(f.Aloware_Total_Inbound_Texts__c);
+      contact.outbound_sms_count = count(f.Aloware_Total_Outbound_Texts__c);
+      contact.nb_communications =
+        contact.inbound_call_count +
+        contact.outbound_call_count +
+        contact.inbound_sms_count +
+        contact.outbound_sms_count;
       this.contacts.push(contact);
     }
   }
@@ -166,8 +190,15 @@ export class AlowareDirectory {
       tcpa_approved: false,
       incoming_number: null,
       other_phone_numbers: [],
-      computed: { contact_link: `https://app.aloware.com/contacts/${id}` },
-      tracking: {},
+      is_opted_out: false,
+      text_authorized: true,
+      lrn_type: 'mobile',
+      intake_source: 'api',
+      inbound_call_count: 0,
+      outbound_call_count: 0,
+      inbound_sms_count: 0,
+      outbound_sms_count: 0,
+      nb_communications: 0,
       created_at: now,
       updated_at: now
     };
@@ -192,7 +223,7 @@ export class AlowareDirectory {
     }
     let contact = this.findByPhone(phone);
     const created = !contact;
-    if (contact && body.force_update !== true) {
+    if (contact && !truthy(body.force_update)) {
       return { status: 409, body: { error: 'Contact already exists' } };
     }
     if (!contact) {
@@ -203,8 +234,8 @@ export class AlowareDirectory {
       if (key in body) contact[key] = text(body[key]);
     }
     if ('user_id' in body) contact.user_id = body.user_id === null ? null : Number(body.user_id);
-    if ('is_dnc' in body) contact.is_dnc = body.is_dnc === true || body.is_dnc === 1 || body.is_dnc === 'true';
-    if ('tcpa_approved' in body) contact.tcpa_approved = body.tcpa_approved === true || body.tcpa_approved === 1;
+    if ('is_dnc' in body) contact.is_dnc = truthy(body.is_dnc);
+    if ('tcpa_approved' in body) contact.tcpa_approved = truthy(body.tcpa_approved);
     if (Array.isArray(body.other_phone_numbers)) {
       for (const entry of body.other_phone_numbers as unknown[]) {
         if (!entry || typeof entry !== 'object') continue;
@@ -217,8 +248,10 @@ export class AlowareDirectory {
       }
     }
     contact.updated_at = stamp();
-    return created
-      ? { status: 201, body: { message: 'Contact has been created.', contact_id: contact.id } }
-      : { status: 200, body: { message: 'Contact has been updated.', contact_id: contact.id } };
+    const answer: Record<string, unknown> = {
+      message: created ? 'Contact has been created.' : 'Contact has been updated.'
+    };
+    if (this.formsReturnsId) answer.contact_id = contact.id;
+    return { status: created ? 201 : 200, body: answer };
   }
 }

@@ -11,13 +11,15 @@
  * calls (default: until reset), or `?__fail=<mode>` on a single call. 429 carries `Retry-After`.
  *
  * Admin: `GET /__admin/requests` (recorded calls, tokens redacted), `GET /__admin/contacts`, `POST /__admin/reset`,
- * `POST /__admin/emit {"event", "phone"?, "count"?, "url"?, "secret"?}` (builds events with scripts/webhook/events.ts
- * and delivers them to the configured webhook URL with Basic authentication, as Aloware's webhook settings would).
+ * `POST /__admin/emit {"event", "phone"?, "count"?, "fanOut"?, "url"?, "secret"?}` (builds events with
+ * scripts/webhook/events.ts in Aloware's shapes and delivers them to the configured webhook URL with Basic
+ * authentication, as Aloware's webhook settings would; `fanOut` sends every delivery of the communication),
+ * `POST /__admin/test-ping` (the "Test & Validate" button: `{"test_payload":true}`).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError, readJsonObject, sendJson, sendText } from '../http-util';
-import { postEvent } from '../../webhook/events';
+import { TEST_PING, postEvent } from '../../webhook/events';
 import { WEBHOOK_EVENTS, eventKind, generateEvents } from './events';
 import { AlowareDirectory, type AlowareContact, type AlowareUser } from './directory';
 
@@ -63,8 +65,16 @@ export interface MockAloware {
   failureMode(): FailureMode;
   setWebhookTarget(target: WebhookTarget | null): void;
   /** Generates and delivers events (`event`: a kind such as `outbound-call`, or a wire name); resolves with each delivery's HTTP status. */
-  emit(event: string, options?: { phone?: string; count?: number }): Promise<{ event: string; status: number }[]>;
-  /** Delivers the last emitted events again, unchanged (Aloware retrying a delivery: a duplicate). */
+  emit(
+    event: string,
+    options?: { phone?: string | undefined; count?: number | undefined; fanOut?: boolean | undefined }
+  ): Promise<{ event: string; status: number }[]>;
+  /** Sends Aloware's "Test & Validate" ping (`{"test_payload":true}`); resolves with the answer's status. */
+  testPing(): Promise<{ status: number; body: string }>;
+  /**
+   * Delivers the last emitted events again, unchanged (a repeated delivery such as `Call-Disposed`: a duplicate;
+   * Aloware itself never redelivers an event it failed to deliver).
+   */
   redeliver(): Promise<{ event: string; status: number }[]>;
   reset(): void;
   close(): Promise<void>;
@@ -226,13 +236,17 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       api.reset();
       return sendJson(res, 200, { reset: true });
     }
+    if (path === '/__admin/test-ping') {
+      return sendJson(res, 200, await api.testPing());
+    }
     if (path === '/__admin/emit') {
       if (typeof body.url === 'string') {
         webhook = { url: body.url, secret: typeof body.secret === 'string' ? body.secret : null };
       }
       const delivered = await api.emit(typeof body.event === 'string' ? body.event : 'outbound-call', {
         phone: typeof body.phone === 'string' ? body.phone : undefined,
-        count: typeof body.count === 'number' ? body.count : undefined
+        count: typeof body.count === 'number' ? body.count : undefined,
+        fanOut: body.fanOut === true
       });
       return sendJson(res, 200, { delivered });
     }
@@ -279,7 +293,11 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
       const kind = eventKind(event);
       if (!kind)
         throw new HttpError(400, `Unknown event ${event}: use one of ${WEBHOOK_EVENTS.map((e) => e.kind).join(', ')}`);
-      const events = generateEvents(directory, kind, { phone: emitOptions.phone, count: emitOptions.count ?? 1 });
+      const events = generateEvents(directory, kind, {
+        phone: emitOptions.phone,
+        count: emitOptions.count ?? 1,
+        fanOut: emitOptions.fanOut
+      });
       lastEmitted = events;
       const delivered: { event: string; status: number }[] = [];
       for (const envelope of events) {
@@ -287,6 +305,18 @@ export async function startMockAloware(options: MockAlowareOptions = {}): Promis
         delivered.push({ event: envelope.event, status: result.status });
       }
       return delivered;
+    },
+    async testPing() {
+      if (!webhook) throw new HttpError(409, 'No webhook URL configured (Aloware has nowhere to send events).');
+      const target = webhook;
+      return postEvent(
+        target.url,
+        { event: '', body: {} },
+        {
+          ...(target.secret ? { secret: target.secret } : {}),
+          rawBody: JSON.stringify(TEST_PING)
+        }
+      );
     },
     async redeliver() {
       if (!webhook) throw new HttpError(409, 'No webhook URL configured (Aloware has nowhere to send events).');

@@ -1,7 +1,16 @@
 /** @jest-environment node */
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { EVENT_KINDS, WIRE_NAMES, basicAuthHeader, buildEvent, formatAlowareTime, postEvent } from '../events';
+import {
+  EVENT_KINDS,
+  TEST_PING,
+  WIRE_NAMES,
+  basicAuthHeader,
+  buildEvent,
+  buildFanOut,
+  formatAlowareTime,
+  postEvent
+} from '../events';
 import { parseArguments } from '../send';
 
 interface Received {
@@ -40,15 +49,30 @@ describe('webhook event generator', () => {
     }
   });
 
-  it('should mark exactly the three wire names seen in production as confirmed', () => {
+  it("should mark the wire names seen on the wire or in Aloware's own code as confirmed, and no guesses", () => {
     const confirmed = EVENT_KINDS.filter((k) => WIRE_NAMES[k].confirmed).map((k) => WIRE_NAMES[k].name);
     expect(confirmed.sort()).toEqual(
       [
+        'Call-Disposed',
+        'InboundPhoneCall',
+        'InboundPhoneCall-DispositionCompleted',
+        'InboundPhoneCall-DispositionMissed',
         'InboundSMS-DispositionCompleted',
+        'OutboundPhoneCall',
         'OutboundPhoneCall-DispositionCompleted',
+        'OutboundPhoneCall-DispositionFailed',
+        'OutboundSMS-DispositionInvalid',
+        'Recording-Saved',
         'transcription.call.summarized'
       ].sort()
     );
+    for (const guess of [
+      'Contact-Created',
+      'Contact-Updated',
+      'Contact-DNCUpdated',
+      'OutboundSMS-DispositionCompleted'
+    ])
+      expect(EVENT_KINDS.find((k) => WIRE_NAMES[k].name === guess && WIRE_NAMES[k].confirmed)).toBeUndefined();
   });
 
   it('should build the observed communication body shape', () => {
@@ -56,8 +80,75 @@ describe('webhook event generator', () => {
     const sms = buildEvent('inbound-sms', { communicationId: 9001, at, timeZone: 'America/New_York', text: 'Hi' });
     expect(sms.body).toMatchObject({ id: 9001, direction: 1, type: 2, body: 'Hi', created_at: '2024-07-01 14:03:22' });
     const call = buildEvent('outbound-call', { at });
-    expect(call.body).toMatchObject({ direction: 2, type: 1, body: null, created_at: '2024-07-01 18:03:22' });
+    expect(call.body).toMatchObject({
+      direction: 2,
+      type: 1,
+      body: null,
+      created_at: '2024-07-01 18:03:22',
+      disposition_status: 'completed',
+      call_disposition: 'Appointment Set',
+      call_disposition_id: 4411,
+      user_id: 17,
+      owner_id: -1
+    });
     expect(call.body.contact).toMatchObject({ id: 4200, phone_number: '+15125550142' });
+    expect(call.body).not.toHaveProperty('tracking');
+    expect(call.body).not.toHaveProperty('computed');
+  });
+
+  it("should send the agent's disposition in call_disposition and the telephony outcome in disposition_status", () => {
+    expect(buildEvent('missed-call').body).toMatchObject({
+      direction: 1,
+      disposition_status: 'no-answer',
+      call_disposition: null,
+      user_id: null
+    });
+    expect(buildEvent('failed-call').body).toMatchObject({ direction: 2, disposition_status: 'failed' });
+    expect(buildEvent('invalid-sms').body).toMatchObject({ type: 2, disposition_status: 'failed' });
+    const started = buildEvent('inbound-call-started').body;
+    expect(started).toMatchObject({ direction: 1, user_id: null });
+    for (const absent of ['current_status', 'disposition_status', 'call_disposition', 'direct_recording_url'])
+      expect(started).not.toHaveProperty(absent);
+  });
+
+  it('should build the call summary with communication.id and no top-level id', () => {
+    const summary = buildEvent('call-summarized', { communicationId: 5150, contactId: 77 });
+    expect(summary.body).toMatchObject({ communication: { id: 5150 }, contact: { id: 77 } });
+    expect(typeof summary.body.summary).toBe('string');
+    expect(summary.body).not.toHaveProperty('id');
+    expect(summary.body).not.toHaveProperty('communication_id');
+  });
+
+  it('should fan one communication out the way Aloware does, all sharing its id', () => {
+    const idOf = (e: { body: Record<string, unknown> }): unknown =>
+      e.body.id ?? (e.body.communication as Record<string, unknown>).id;
+    const counters = {
+      inbound_call_count: 1,
+      outbound_call_count: 4,
+      inbound_sms_count: 0,
+      outbound_sms_count: 2,
+      nb_communications: 7
+    };
+    const completed = buildFanOut('completed-call', { counters });
+    expect(completed.map((e) => e.event)).toEqual([
+      'OutboundPhoneCall',
+      'OutboundPhoneCall-DispositionCompleted',
+      'Call-Disposed',
+      'Recording-Saved',
+      'transcription.call.summarized',
+      'transcription.open_search.saved'
+    ]);
+    expect(new Set(completed.map(idOf)).size).toBe(1);
+    expect((completed[1]?.body.contact as Record<string, unknown>).outbound_call_count).toBe(4);
+    expect(completed[2]?.body).toEqual(completed[1]?.body);
+    expect(buildFanOut('failed-call')).toHaveLength(2);
+    expect(buildFanOut('inbound-call')).toHaveLength(3);
+    expect(buildFanOut('missed-call').map((e) => e.event)).toContain('InboundPhoneCall-DispositionMissed');
+    expect(buildFanOut('text')).toHaveLength(1);
+  });
+
+  it('should offer the Test & Validate ping exactly as Aloware sends it', () => {
+    expect(JSON.stringify(TEST_PING)).toBe('{"test_payload":true}');
   });
 
   it('should give every communication a new id unless one is set', () => {
@@ -119,5 +210,8 @@ describe('webhook event generator', () => {
     expect(() => parseArguments(['--url', 'http://x'])).toThrow(/--secret/);
     expect(() => parseArguments(['--count', '0', '--print'])).toThrow(/--count/);
     expect(() => parseArguments(['--url'])).toThrow(/needs a value/);
+    expect(parseArguments(['--test-ping', '--print']).testPing).toBe(true);
+    expect(parseArguments(['--fan-out', 'missed-call', '--print']).fanOut).toBe('missed-call');
+    expect(() => parseArguments(['--fan-out', 'nope', '--print'])).toThrow(/Unknown --fan-out/);
   });
 });

@@ -75,7 +75,7 @@ export const endToEndScenarios: Scenario[] = [
     }
   },
   {
-    name: "end to end: a Lead's phone edited in the preview reaches Aloware once (mapped payload), logs Succeeded; a webhook updates the card; the same webhook again changes nothing",
+    name: "end to end: a Lead's phone edited in the preview reaches Aloware once (mapped payload), logs Succeeded; a webhook updates the card; the same webhook again changes nothing; a missed call updates the inbound-call facts",
     async run(t) {
       const lead = sampleLead('no engagement');
       const phone = '+13125550177';
@@ -127,6 +127,29 @@ export const endToEndScenarios: Scenario[] = [
       assert(
         again.filter((s) => s === 'Succeeded').length === 1,
         `one Succeeded inbound entry after the duplicate, saw ${again.join(', ')}`
+      );
+
+      // A missed inbound call (Aloware's InboundPhoneCall-DispositionMissed: no agent, outcome no-answer) updates
+      // the inbound-call facts on the card.
+      await t.page.locator('#preview-event').selectOption('missed-call');
+      await t.page.getByRole('button', { name: 'Send webhook for this Lead' }).click();
+      await expectText(card.locator('[data-id="totals"]'), /Inbound calls\s*1/, 15_000);
+      await expectText(card.locator('[data-id="inbound-call"]'), 'Last inbound call', 15_000);
+      const missed = await t.server.org.query(
+        `SELECT Aloware_Last_Inbound_Call_Date__c, Aloware_Last_Inbound_Call_Disposition__c, Aloware_Lead_Link__c FROM Lead WHERE Id = '${lead.id}'`
+      );
+      const missedRow = (missed[0] ?? {}) as Record<string, unknown>;
+      assert(
+        missedRow.Aloware_Last_Inbound_Call_Date__c,
+        `the missed call set the last inbound call date: ${JSON.stringify(missed)}`
+      );
+      assert(
+        !missedRow.Aloware_Last_Inbound_Call_Disposition__c,
+        `the telephony outcome is not written as a disposition: ${JSON.stringify(missed)}`
+      );
+      assert(
+        String(missedRow.Aloware_Lead_Link__c ?? '').startsWith('https://app.aloware.com/contacts/'),
+        `the contact link is written from the template: ${JSON.stringify(missed)}`
       );
 
       // The sync log on the Setup page shows the push.
