@@ -88,7 +88,11 @@ function communicationBody(kind: EventKind, o: Required<EventOptions>): Record<s
     lead_number: o.phone,
     incoming_number: o.incomingNumber,
     contact: { id: o.contactId, first_name: o.firstName, last_name: o.lastName, phone_number: o.phone },
-    disposition_status: o.disposition,
+    // Telephony outcome and the agent's disposition are separate keys (aloware-api.md); texts carry no agent disposition.
+    disposition_status: 'completed',
+    call_disposition: sms ? null : o.disposition,
+    talk_time: sms ? 0 : 95,
+    duration: sms ? 0 : 120,
     user_id: o.userId
   };
 }
