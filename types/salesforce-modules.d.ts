@@ -104,3 +104,14 @@ declare module 'lightning/refresh' {
     constructor();
   }
 }
+
+declare module '@salesforce/apex' {
+  /** Re-fetches the value a wired Apex method provisioned. */
+  export function refreshApex(wiredValue: unknown): Promise<void>;
+}
+
+declare module '@salesforce/i18n/locale' {
+  /** The user's locale, e.g. `en-US`. */
+  const locale: string;
+  export default locale;
+}

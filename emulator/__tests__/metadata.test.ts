@@ -174,7 +174,8 @@ describe('package objects and fields', () => {
       const fieldsDir = path.join(SOURCE, 'objects', objectName, 'fields');
       if (!fs.existsSync(fieldsDir)) continue;
       for (const file of fs.readdirSync(fieldsDir)) {
-        const model = field(objectName, file.replace('.field-meta.xml', ''));
+        // Activity fields live on Task (and Event): Activity is no object of its own.
+        const model = field(objectName === 'Activity' ? 'Task' : objectName, file.replace('.field-meta.xml', ''));
         const type = xmlText(path.join(fieldsDir, file), 'type');
         const expected: Record<string, string> = {
           Checkbox: 'BOOLEAN',
@@ -192,6 +193,31 @@ describe('package objects and fields', () => {
         expect({ file, type: model.type }).toEqual({ file, type: expected[type ?? ''] });
       }
     }
+  });
+
+  // Salesforce Help, "Activity Custom Fields": custom fields created on Activity are shared by Task and Event; the
+  // Object Reference lists Task and Event as the objects (Activity is not queryable). Permission sets grant them as
+  // Activity.<Field> (Metadata API, PermissionSet fieldPermissions).
+  it('adds objects/Activity/fields to Task, never as an object of their own, and grants Activity FLS on Task', () => {
+    expect(project.objects.Activity).toBeUndefined();
+    expect(field('Task', 'Aloware_Communication_ID__c')).toMatchObject({
+      type: 'STRING',
+      length: 40,
+      externalId: true,
+      unique: true,
+      custom: true
+    });
+    expect(field('Task', 'Subject')).toMatchObject({ type: 'COMBOBOX', length: 255, custom: false });
+    expect(field('Task', 'TaskSubtype')).toMatchObject({ createable: true, updateable: false });
+    expect(field('Task', 'CallType').picklistValues.map((v) => v.value)).toEqual(['Internal', 'Inbound', 'Outbound']);
+    expect(field('Task', 'WhoId').referenceTo).toEqual(['Contact', 'Lead']);
+    expect(field('Task', 'Status').picklistValues.find((v) => v.defaultValue)?.value).toBe('Not Started');
+    const admin = project.permissionSets.Aloware_Admin;
+    expect(admin.fields['Task.Aloware_Communication_ID__c']).toEqual({ readable: true, editable: true });
+    expect(project.permissionSets.Aloware_User.fields['Task.Aloware_Line__c']).toEqual({
+      readable: true,
+      editable: false
+    });
   });
 
   it('reads Number fields as DOUBLE with their precision and scale, and long text as long', () => {
@@ -323,7 +349,9 @@ describe('static resources, permission sets, Named Credentials, Apex', () => {
     const admin = project.permissionSets.Aloware_Admin;
     const file = path.join(SOURCE, 'permissionsets', 'Aloware_Admin.permissionset-meta.xml');
     const declared = (fs.readFileSync(file, 'utf8').match(/<fieldPermissions>/g) ?? []).length;
-    expect(Object.keys(admin.fields)).toHaveLength(declared);
+    const activity = (fs.readFileSync(file, 'utf8').match(/<field>Activity\./g) ?? []).length;
+    // Each Activity.<Field> grant also applies to Task.<Field> and Event.<Field>.
+    expect(Object.keys(admin.fields)).toHaveLength(declared + 2 * activity);
     expect(admin.fields['Aloware_Sync_Log__c.Event_Id__c']).toEqual({ readable: true, editable: false });
     expect(admin.objects.Lead).toMatchObject({ read: true, create: true, edit: true, delete: false });
     expect(admin.objects.Aloware_Sync_Log__c).toMatchObject({
@@ -337,6 +365,8 @@ describe('static resources, permission sets, Named Credentials, Apex', () => {
     expect(admin.customMetadataTypes).toContain('Aloware_Field_Mapping__mdt');
     for (const fieldName of Object.keys(admin.fields)) {
       const [objectName, name] = fieldName.split('.');
+      // Activity is no object, and Event has no description yet: their grants name fields that Task carries.
+      if (objectName === 'Activity' || (objectName === 'Event' && !project.objects.Event)) continue;
       expect(project.objects[objectName].fields[name.toLowerCase()]).toBeDefined();
     }
     expect(Object.keys(project.permissionSets).sort()).toEqual([

@@ -21,6 +21,8 @@ const objectRef = (page: string): string =>
   `Object Reference for the Salesforce Platform: https://developer.salesforce.com/docs/atlas.en-us.object_reference.meta/object_reference/${page}`;
 const FIELD_REF_LEAD =
   'Field Reference, Lead: https://developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-lead.html';
+const FIELD_REF_TASK =
+  'Field Reference, Task: https://developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-task.html';
 const FIELD_REF_NAME =
   'Field Reference, Name (User columns): https://developer.salesforce.com/docs/platform/field-reference/references/field-reference/salesforce-field-reference-name.html';
 
@@ -102,6 +104,7 @@ const commonExclude = (name: string): boolean => FEATURE_FIELDS.test(name) || ST
 
 // ---- picklist values ----------------------------------------------------------------------------------------------
 
+const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
 const LEAD_STATUSES = ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'];
 const LEAD_SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
 const INDUSTRIES = [
@@ -335,6 +338,47 @@ const SPECS: ObjectSpec[] = [
       DandbCompanyId: ref(['DandBCompany']),
       IndividualId: ref(['Individual']),
       IsPriorityRecord: { nillable: false, defaultValue: 'false' }
+    }
+  },
+  {
+    name: 'Task',
+    label: 'Task',
+    labelPlural: 'Tasks',
+    keyPrefix: '00T',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_task.htm')}; ${FIELD_REF_TASK}; ${JAR_SOURCE}`,
+    exclude: (name) => commonExclude(name) || name.startsWith('Recurrence') || name === 'IsRecurrence',
+    fields: {
+      ...verified(FIELD_REF_TASK, {
+        Subject: { type: 'COMBOBOX', length: 255 },
+        ActivityDate: { type: 'DATE' },
+        Status: picklist(TASK_STATUSES, { ...defaulted }, 'Not Started'),
+        Priority: picklist(['High', 'Normal', 'Low'], { ...defaulted }, 'Normal'),
+        Description: textarea(32000),
+        CallDisposition: str(255),
+        CallObject: str(255),
+        CallDurationInSeconds: { type: 'INTEGER', digits: 8 },
+        CallType: picklist(['Internal', 'Inbound', 'Outbound'], { restrictedPicklist: true })
+      }),
+      // TaskSubtype: set on create only (Object Reference, Task: "Create, Filter, Group, Nillable, Restricted picklist, Sort").
+      TaskSubtype: picklist(['Task', 'Email', 'ListEmail', 'Cadence', 'Call', 'LinkedIn'], {
+        ...createOnly,
+        restrictedPicklist: true
+      }),
+      Type: picklist(['Call', 'Email', 'Meeting', 'Other']),
+      WhoId: ref(['Contact', 'Lead'], { relationshipName: 'Who' }),
+      WhatId: ref(['Account', 'Opportunity', 'Case'], { relationshipName: 'What' }),
+      AccountId: ref(['Account'], { ...readOnly, relationshipName: 'Account' }),
+      OwnerId: ref(['Group', 'User'], { ...defaulted, relationshipName: 'Owner' }),
+      // IsClosed is derived from Status by the platform (read-only); the emulator does not derive it (emulator/README.md).
+      IsClosed: { ...readOnly, nillable: false, defaultValue: 'false' },
+      IsHighPriority: { ...readOnly, nillable: false, defaultValue: 'false' },
+      IsArchived: { ...readOnly, nillable: false, defaultValue: 'false' },
+      CompletedDateTime: readOnly,
+      WhoCount: { type: 'INTEGER', digits: 9, ...readOnly },
+      WhatCount: { type: 'INTEGER', digits: 9, ...readOnly },
+      IsReminderSet: { nillable: false, defaultValue: 'false' },
+      ReminderDateTime: {}
     }
   },
   {

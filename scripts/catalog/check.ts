@@ -8,6 +8,7 @@
  *   - the permission sets: every custom field of the package (all objects under objects/) that can carry field
  *     permissions is granted in at least one set; none are granted on fields that cannot carry them; Aloware_Admin
  *     reads and edits every catalog field; Aloware_User reads every catalog field and edits exactly the rep-editable ones;
+ *     Activity fields (logged Aloware communications): Aloware_Admin reads and edits, Aloware_User reads only;
  *   - the Lead layout and record page, when present (every catalog field on the layout, tracking read-only; the
  *     record page references only components that exist).
  * Usage: `npx tsx scripts/catalog/check.ts [projectRoot]` (default: the current directory). Exit 1 on any problem.
@@ -370,6 +371,18 @@ function checkPermissionSets(root: string, catalog: Catalog, errors: string[]): 
         errors.push(`${set}: field permission for ${key}, which is not a field of the package`);
       }
     }
+  }
+
+  // Activity fields (the Tasks that log Aloware calls and texts, issue 17): admins read and edit them; reps read them
+  // and never edit them (the sync owns their values), whatever else grants them.
+  for (const [key, field] of fields) {
+    if (field.object !== 'Activity') continue;
+    const admin = grants.get(ADMIN_SET)?.get(key);
+    if (grants.has(ADMIN_SET) && !(admin?.readable === true && admin.editable))
+      errors.push(`${ADMIN_SET}: ${key} must be readable and editable`);
+    const user = grants.get(USER_SET)?.get(key);
+    if (grants.has(USER_SET) && !(user?.readable === true && !user.editable))
+      errors.push(`${USER_SET}: ${key} must be readable and not editable (the sync writes it)`);
   }
 
   // The catalog's own fields: admins read and edit all; reps read all and edit the rep-editable ones.

@@ -117,11 +117,18 @@ function pageEntries(pages: readonly PageSpec[], components: Map<string, string>
       if (!page) throw new Error(`unknown page ${id}`);
       const lines = [`import '@lwc/synthetic-shadow';`, `import { mountPage } from ${JSON.stringify(shell)};`];
       const args = `${JSON.stringify(page.name)}, ${JSON.stringify(page.tag)}`;
+      const companions: string[] = [];
+      (page.companions ?? []).forEach((companion, i) => {
+        if (!components.has(companion.component)) return;
+        lines.push(`import Companion${i} from ${JSON.stringify(companion.component)};`);
+        companions.push(`{ tag: ${JSON.stringify(companion.tag)}, Root: Companion${i} }`);
+      });
+      const extra = `[${companions.join(', ')}]`;
       if (components.has(page.component)) {
         lines.push(`import Root from ${JSON.stringify(page.component)};`);
-        lines.push(`mountPage(${args}, Root);`);
+        lines.push(`mountPage(${args}, Root, ${extra});`);
       } else {
-        lines.push(`mountPage(${args}, null);`);
+        lines.push(`mountPage(${args}, null, ${extra});`);
       }
       return lines.join('\n');
     }

@@ -10,6 +10,8 @@ export interface PageSpec {
   component: string;
   /** Its tag in the page. */
   tag: string;
+  /** Further components mounted under the root one, with the same record context (`c/name` and tag). */
+  companions?: readonly { component: string; tag: string }[];
 }
 
 export const PAGES: readonly PageSpec[] = [
@@ -25,6 +27,7 @@ export const PAGES: readonly PageSpec[] = [
     route: '/lead',
     title: 'Lead | Salesforce',
     component: 'c/alowareEngagementCard',
-    tag: 'c-aloware-engagement-card'
+    tag: 'c-aloware-engagement-card',
+    companions: [{ component: 'c/alowareRecentCommunications', tag: 'c-aloware-recent-communications' }]
   }
 ];

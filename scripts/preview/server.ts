@@ -132,6 +132,12 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
           });
           return;
         }
+        if (route === '/api/preview/activities') {
+          // The Lead's Activity timeline (the shell draws it as Lightning's activity panel would).
+          const leadId = url.searchParams.get('leadId') ?? '';
+          sendJson(res, /^[a-zA-Z0-9]{15,18}$/.test(leadId) ? 200 : 400, await org.leadActivities(leadId));
+          return;
+        }
         if (route === '/favicon.ico') {
           res.writeHead(204).end();
           return;

@@ -17,6 +17,7 @@ import { accessibilityScenarios } from './scenarios/accessibility';
 import { endToEndScenarios } from './scenarios/end-to-end';
 import { engagementCardScenarios } from './scenarios/engagement-card';
 import { mappingPanelScenarios } from './scenarios/mapping-panel';
+import { recentCommunicationsScenarios } from './scenarios/recent-communications';
 import { screenshotScenarios } from './scenarios/screenshots';
 import { settingsScenarios } from './scenarios/settings';
 import { syncLogScenarios } from './scenarios/sync-log';
@@ -31,6 +32,7 @@ const SCENARIOS: Scenario[] = [
   ...syncLogScenarios,
   ...settingsScenarios,
   ...engagementCardScenarios,
+  ...recentCommunicationsScenarios,
   ...endToEndScenarios,
   ...accessibilityScenarios,
   ...screenshotScenarios

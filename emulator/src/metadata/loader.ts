@@ -217,6 +217,10 @@ function loadObjects(
     path.basename(a.dir).localeCompare(path.basename(b.dir))
   )) {
     const name = path.basename(entry.dir);
+    if (name.toLowerCase() === 'activity' && !entry.objectFile) {
+      addActivityFields(objects, entry.fieldFiles, display);
+      continue;
+    }
     const objectPath = entry.objectFile ? display(entry.objectFile) : display(entry.dir);
     const node = entry.objectFile ? readXml(entry.objectFile, objectPath, 'CustomObject') : undefined;
     const kind = objectKind(name, node, objectPath);
@@ -250,6 +254,40 @@ function loadObjects(
   checkReferences(objects, display);
   return objects;
 }
+
+/**
+ * Custom activity fields are declared once, on Activity (`objects/Activity/fields/`), and appear on both Task and
+ * Event: "Activity custom fields are shared by tasks and events" (Salesforce Help, "Activity Custom Fields":
+ * https://help.salesforce.com/s/articleView?id=sf.activity_custom_fields.htm). Activity itself is no queryable
+ * object; the fields are added to whichever of Task and Event has a description in standard-objects/.
+ */
+function addActivityFields(
+  objects: Record<string, ObjectModel>,
+  fieldFiles: string[],
+  display: (file: string) => string
+): void {
+  for (const target of ACTIVITY_OBJECTS) {
+    const model = objects[target];
+    if (!model) continue;
+    const copy: ObjectModel = { ...model, fields: { ...model.fields } };
+    for (const fieldFile of fieldFiles) {
+      const fieldPath = display(fieldFile);
+      const field = customField(
+        readXml(fieldFile, fieldPath, 'CustomField'),
+        baseName(fieldFile, '.field-meta.xml'),
+        fieldPath,
+        'standard'
+      );
+      const key = field.name.toLowerCase();
+      if (copy.fields[key]) throw new MetadataError(fieldPath, `${target}.${field.name} is declared twice`);
+      copy.fields[key] = field;
+    }
+    objects[target] = copy;
+  }
+}
+
+/** The objects that carry Activity's custom fields and field permissions. */
+const ACTIVITY_OBJECTS = ['Task', 'Event'];
 
 function customObject(
   name: string,
@@ -616,6 +654,11 @@ function loadPermissionSet(file: string, display: (file: string) => string): Per
     const editable = bool(entry, 'editable', false, displayPath);
     if (editable && !readable) throw new MetadataError(displayPath, `${field}: editable but not readable`);
     model.fields[field] = { readable, editable };
+    // A permission on Activity.X__c grants the shared activity field on Task and Event (see addActivityFields).
+    const [object, fieldName] = field.split('.');
+    if (object.toLowerCase() === 'activity') {
+      for (const target of ACTIVITY_OBJECTS) model.fields[`${target}.${fieldName}`] = { readable, editable };
+    }
   }
   const enabled = (tag: string, nameTag: string): string[] =>
     children(node, tag)

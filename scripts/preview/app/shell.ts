@@ -185,17 +185,91 @@ async function sendEvent(kind: string, leadId: string, again = false): Promise<v
     variant: response.ok ? 'success' : 'error'
   });
   await notifyRecordUpdateAvailable([{ recordId: leadId }]);
+  await renderTimeline(leadId);
+}
+
+/** A Task on the Lead, as `/api/preview/activities` answers it (what the Activity timeline shows). */
+interface TimelineTask {
+  Id: string;
+  Subject?: string | null;
+  Status?: string | null;
+  ActivityDate?: string | null;
+  CallDisposition?: string | null;
+  CallDurationInSeconds?: number | null;
+  Description?: string | null;
+  Aloware_Channel__c?: string | null;
+  Aloware_Direction__c?: string | null;
+  Aloware_Occurred_At__c?: string | null;
+  Aloware_Communication_Link__c?: string | null;
+}
+
+/**
+ * The Lead's Activity timeline, as Lightning's activity panel lists logged Tasks: subject, date, Call Result, duration
+ * and comments, newest first (read from the emulated org's Task table, system mode).
+ */
+async function renderTimeline(leadId: string): Promise<void> {
+  const container = document.getElementById('preview-timeline');
+  if (!container) return;
+  const tasks = await getJson<TimelineTask[]>(`/api/preview/activities?leadId=${encodeURIComponent(leadId)}`);
+  const item = (t: TimelineTask): string => {
+    const call = t.Aloware_Channel__c !== 'SMS';
+    const when = t.Aloware_Occurred_At__c
+      ? new Date(t.Aloware_Occurred_At__c).toLocaleString('en-US')
+      : (t.ActivityDate ?? '');
+    const details = [
+      t.CallDisposition ? `Call Result: ${esc(t.CallDisposition)}` : '',
+      call && t.CallDurationInSeconds ? `Duration: ${esc(t.CallDurationInSeconds)} s` : ''
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const link = t.Aloware_Communication_Link__c
+      ? `<a href="${esc(t.Aloware_Communication_Link__c)}" target="_blank" rel="noopener noreferrer">Open in Aloware<span class="slds-assistive-text"> (opens in a new tab)</span></a>`
+      : '';
+    return `<li class="slds-timeline__item_expandable slds-timeline__item_${call ? 'call' : 'task'}" data-preview-task="${esc(t.Id)}">
+      <div class="slds-media"><div class="slds-media__figure">
+        <div class="slds-icon_container slds-icon-standard-${call ? 'log-a-call' : 'task'} slds-timeline__icon" title="${call ? 'Call' : 'Task'}">
+          ${icon('standard', call ? 'log_a_call' : 'task', 'slds-icon_small')}</div></div>
+        <div class="slds-media__body">
+          <div class="slds-grid slds-grid_align-spread slds-timeline__trigger">
+            <h3 class="slds-truncate" title="${esc(t.Subject)}"><strong>${esc(t.Subject ?? '')}</strong></h3>
+            <p class="slds-timeline__date">${esc(when)}</p></div>
+          ${details ? `<p class="slds-m-horizontal_xx-small">${details}</p>` : ''}
+          ${t.Description ? `<p class="slds-m-horizontal_xx-small slds-text-color_weak">${esc(t.Description)}</p>` : ''}
+          ${link ? `<p class="slds-m-horizontal_xx-small">${link}</p>` : ''}
+        </div></div></li>`;
+  };
+  container.innerHTML = tasks.length
+    ? `<ul class="slds-timeline" aria-label="Activity timeline">${tasks.map(item).join('')}</ul>`
+    : '<p class="slds-text-color_weak" data-preview-timeline-empty>No activities yet.</p>';
+}
+
+function timelineCard(): string {
+  return `
+  <article class="slds-card slds-m-top_small" aria-labelledby="preview-timeline-title"><div class="slds-card__header slds-grid">
+    <header class="slds-media slds-media_center slds-has-flexi-truncate"><div class="slds-media__body">
+      <h2 class="slds-card__header-title" id="preview-timeline-title">Activity</h2></div></header></div>
+    <div class="slds-card__body slds-card__body_inner" id="preview-timeline"></div></article>`;
 }
 
 /** Builds the frame for `page` and mounts its root component (null: the component is not in force-app yet). */
-export function mountPage(page: PageName, tag: string, Root: RootCtor | null): void {
-  render(page, tag, Root).catch((error: unknown) => {
+export function mountPage(
+  page: PageName,
+  tag: string,
+  Root: RootCtor | null,
+  companions: { tag: string; Root: RootCtor }[] = []
+): void {
+  render(page, tag, Root, companions).catch((error: unknown) => {
     document.body.innerHTML = `<div class="slds-notify slds-notify_alert slds-alert_error" role="alert">
       The preview page failed: ${esc(error instanceof Error ? error.message : error)}</div>`;
   });
 }
 
-async function render(page: PageName, tag: string, Root: RootCtor | null): Promise<void> {
+async function render(
+  page: PageName,
+  tag: string,
+  Root: RootCtor | null,
+  companions: { tag: string; Root: RootCtor }[]
+): Promise<void> {
   const info = await getJson<PreviewInfo>('/api/preview/info');
   const params = new URLSearchParams(window.location.search);
   const lead = info.leads.find((l) => l.id === params.get('id')) ?? info.leads[0];
@@ -209,7 +283,7 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
           ${
             page === 'setup'
               ? '<main class="slds-col slds-size_1-of-1" id="preview-root"></main>'
-              : `<main class="slds-col slds-size_1-of-1 slds-large-size_2-of-3">${leadDetails(lead)}</main>
+              : `<main class="slds-col slds-size_1-of-1 slds-large-size_2-of-3">${leadDetails(lead)}${timelineCard()}</main>
                  <aside class="slds-col slds-size_1-of-1 slds-large-size_1-of-3" id="preview-root" aria-label="Aloware"></aside>`
           }
         </div>
@@ -266,5 +340,18 @@ async function render(page: PageName, tag: string, Root: RootCtor | null): Promi
     element.objectApiName = 'Lead';
   }
   root.appendChild(element);
+  for (const companion of companions) {
+    const extra = createElement(companion.tag, { is: companion.Root }) as HTMLElement & {
+      recordId?: string;
+      objectApiName?: string;
+    };
+    extra.classList.add('slds-m-top_small', 'slds-show');
+    if (page === 'lead' && lead) {
+      extra.recordId = lead.id;
+      extra.objectApiName = 'Lead';
+    }
+    root.appendChild(extra);
+  }
+  if (page === 'lead' && lead) await renderTimeline(lead.id);
   document.body.dataset.previewReady = 'true';
 }

@@ -95,6 +95,16 @@ export class EmulatedOrg {
     return this.call('leadSummaries');
   }
 
+  /** The Tasks on a Lead, newest first: what the Lead's Activity timeline lists (system mode, as the admin). */
+  leadActivities(leadId: string): Promise<Record<string, unknown>[]> {
+    if (!/^[a-zA-Z0-9]{15,18}$/.test(leadId)) return Promise.resolve([]);
+    return this.query(
+      'SELECT Id, Subject, Status, ActivityDate, CallDisposition, CallDurationInSeconds, Description, ' +
+        'Aloware_Channel__c, Aloware_Direction__c, Aloware_Occurred_At__c, Aloware_Communication_Link__c ' +
+        `FROM Task WHERE WhoId = '${leadId}' ORDER BY Aloware_Occurred_At__c DESC NULLS LAST, CreatedDate DESC LIMIT 50`
+    );
+  }
+
   /** SOQL as the admin (tests inspect the org). */
   query(soql: string): Promise<Record<string, unknown>[]> {
     return this.call('query', soql);

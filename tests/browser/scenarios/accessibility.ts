@@ -57,5 +57,23 @@ export const accessibilityScenarios: Scenario[] = [
       await scan(t.page, 'c-aloware-engagement-card');
       await scan(t.page, 'body');
     }
+  },
+  {
+    name: 'accessibility: the recent communications and the Activity timeline pass axe after a logged call',
+    async run(t) {
+      const lead = SAMPLE_LEADS.find((l) => l.note.startsWith('engaged, TCPA'));
+      await t.open(`/lead?id=${lead?.id ?? ''}`);
+      await t.page.locator('#preview-event').selectOption('inbound-call');
+      await t.page.getByRole('button', { name: 'Send webhook for this Lead' }).click();
+      await expectText(
+        t.page.locator('c-aloware-recent-communications [data-id="communication"]'),
+        'Inbound call',
+        15_000
+      );
+      await expectText(t.page.locator('#preview-timeline'), 'Inbound call', 15_000);
+      await scan(t.page, 'c-aloware-recent-communications');
+      await scan(t.page, '#preview-timeline');
+      await scan(t.page, 'body');
+    }
   }
 ];
