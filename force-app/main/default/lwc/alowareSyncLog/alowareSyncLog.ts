@@ -85,6 +85,8 @@ export interface LogFilter {
   source?: string;
   direction?: string;
   fromDate?: string | null;
+  /** Only entries created at or after this time (ISO), e.g. the health header's last 24 hours. */
+  createdSince?: string | null;
 }
 
 /** Outcome classes (`AlowareOutcome`) in words. */
@@ -209,6 +211,7 @@ interface Filters {
   fromDate: string | null;
   toDate: string | null;
   lead: string;
+  createdSince: string | null;
 }
 
 /**
@@ -281,9 +284,16 @@ export default class AlowareSyncLog extends LightningElement {
     this.fromDate = value.fromDate ?? null;
     this.toDate = null;
     this.lead = '';
+    this.createdSince = value.createdSince ?? null;
     if (this.connected) this.load('first');
   }
   private appliedFilter: LogFilter | null = null;
+  /** Set only by an outside filter; cleared by any filter change here (the "since" note says so). */
+  createdSince: string | null = null;
+
+  get createdSinceNote(): boolean {
+    return this.createdSince !== null;
+  }
 
   override connectedCallback(): void {
     this.connected = true;
@@ -470,7 +480,8 @@ export default class AlowareSyncLog extends LightningElement {
       source: this.source,
       fromDate: this.fromDate || null,
       toDate: this.toDate || null,
-      lead: this.lead.trim()
+      lead: this.lead.trim(),
+      createdSince: this.createdSince
     };
   }
 
@@ -517,26 +528,31 @@ export default class AlowareSyncLog extends LightningElement {
   // ---- handlers ---------------------------------------------------------------------------------------------------
 
   handleStatusChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.status = event.detail.value;
     this.load('first');
   }
 
   handleDirectionChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.direction = event.detail.value;
     this.load('first');
   }
 
   handleSourceChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.source = event.detail.value;
     this.load('first');
   }
 
   handleFromDateChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.fromDate = event.detail.value || null;
     this.load('first');
   }
 
   handleToDateChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.toDate = event.detail.value || null;
     this.load('first');
   }
@@ -554,6 +570,7 @@ export default class AlowareSyncLog extends LightningElement {
   }
 
   handleClearFilters(): void {
+    this.createdSince = null;
     this.status = ALL;
     this.direction = ALL;
     this.source = ALL;

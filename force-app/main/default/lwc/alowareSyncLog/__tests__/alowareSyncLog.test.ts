@@ -464,18 +464,23 @@ describe('c-aloware-sync-log', () => {
   it('should apply a filter set from outside, such as the open entries of the last day', async () => {
     mockGetLogPage.mockResolvedValue(page());
     const element = (await mount()) as any;
-    element.filter = { statuses: ['Pending', 'In Progress', 'Retrying'], fromDate: '2026-12-01' };
+    element.filter = { statuses: ['Pending', 'In Progress', 'Retrying'], createdSince: '2026-12-01T04:00:00.000Z' };
     await flush();
     expect(lastQuery()).toMatchObject({
       statuses: ['Pending', 'In Progress', 'Retrying'],
-      fromDate: '2026-12-01',
+      createdSince: '2026-12-01T04:00:00.000Z',
       source: '',
       navigation: 'first'
     });
     expect(byId(element, 'filter-status').value).toBe('open');
+    expect(byId(element, 'created-since').textContent).toContain('the last 24 hours');
+    byId(element, 'filter-direction').dispatchEvent(new CustomEvent('change', { detail: { value: 'Outbound' } }));
+    await flush();
+    expect(lastQuery()).toMatchObject({ createdSince: null, direction: 'Outbound' });
+    expect(byId(element, 'created-since')).toBeNull();
     element.filter = { statuses: ['Failed'], source: 'Pull' };
     await flush();
-    expect(lastQuery()).toMatchObject({ statuses: ['Failed'], source: 'Pull', fromDate: null });
+    expect(lastQuery()).toMatchObject({ statuses: ['Failed'], source: 'Pull', fromDate: null, direction: '' });
     expect(element.filter).toMatchObject({ source: 'Pull' });
   });
 });
