@@ -169,8 +169,8 @@ export const settingsScenarios: Scenario[] = [
       assert(guide.includes('Password: the webhook secret'), `the guide says where the secret goes: ${guide}`);
       await settings.getByRole('button', { name: 'Generate URL token' }).click();
       await expectText(settings.locator('[data-id="revealed-credential"]'), 'URL token');
-      const url = await settings.locator('[data-id="token-url"] input').inputValue();
-      assert(/\/services\/apexrest\/.*\?token=\S+/.test(url), `the URL with the token is built: ${url}`);
+      // The preview org has no public Site (no webhook URL to build on): the page says how to append the token.
+      await expectText(settings.locator('[data-id="token-url-hint"]'), '?token=');
       await settings.getByRole('button', { name: 'I copied it' }).click();
       await chooseOption(settings, 'Aloware account time zone', 'Europe/Paris');
       const attempts = settings.getByRole('spinbutton', { name: 'Retry attempts' });

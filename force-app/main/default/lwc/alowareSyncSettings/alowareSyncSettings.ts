@@ -404,6 +404,11 @@ export default class AlowareSyncSettings extends LightningElement {
     return this.tokenUrls.length > 0;
   }
 
+  /** A URL token was just generated but there is no Site URL to append it to. */
+  get showTokenUrlHint(): boolean {
+    return this.revealedCredential?.kind === 'URL token' && !this.hasWebhookUrls;
+  }
+
   get rotationPending(): boolean {
     return this.state?.webhook.rotationPending === true;
   }

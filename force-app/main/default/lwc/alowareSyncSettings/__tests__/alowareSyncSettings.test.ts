@@ -361,6 +361,11 @@ describe('c-aloware-sync-settings', () => {
     expect(byId(element, 'no-site')!.textContent).toContain('Create a Site');
     expect(byId(element, 'secret-status')!.textContent).toContain('No webhook secret yet');
     expect(byId(element, 'rotate-secret')!.label).toBe('Generate secret');
+    mock(rotateWebhookCredential).mockResolvedValue({ value: 'tok', state: settings((s) => (s.webhook.urls = [])) });
+    byId(element, 'rotate-url-token')!.click();
+    await flush();
+    expect(byId(element, 'token-url')).toBeNull();
+    expect(byId(element, 'token-url-hint')!.textContent).toContain('?token=');
   });
 
   it('should schedule and stop the reconcile', async () => {
