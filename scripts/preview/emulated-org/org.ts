@@ -240,6 +240,8 @@ export class PreviewOrg {
         Id: u.id,
         FirstName: first,
         LastName: rest.join(' ') || first,
+        // The compound Name the platform derives on insert (put() bypasses DML, which derives it).
+        Name: u.name,
         Alias: (first ?? 'user').slice(0, 8).toLowerCase(),
         Email: u.email,
         Username: u.email,

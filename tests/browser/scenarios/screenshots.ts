@@ -27,7 +27,7 @@ export const screenshotScenarios: Scenario[] = [
       await shot('aloware-setup.png');
 
       await setup.getByRole('tab', { name: 'Sync Settings' }).click();
-      await expectText(t.page.locator('c-aloware-sync-settings [data-id="token-status"]'), 'API token', 20_000);
+      await expectText(t.page.locator('c-aloware-sync-settings [data-id="token-stored"]'), 'API token', 20_000);
       await t.page.locator('c-aloware-sync-settings').getByRole('button', { name: 'Test connection' }).click();
       await expectText(t.page.locator('c-aloware-sync-settings [data-id="connection-result"]'), 'Connected');
       await shot('aloware-setup-settings.png', true);

@@ -1,5 +1,9 @@
-/** The sync log on the Aloware Setup page: server-side filters, keyset paging, sorting, entry detail and retry. */
-import { assert, chooseOption, expectText, openSetupTab, waitUntil, type Scenario } from '../harness';
+/**
+ * The sync log on the Aloware Setup page: server-side filters, keyset paging, sorting, entry detail beside the list,
+ * failure totals by cause and truthful retry results.
+ */
+import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
+import { assert, chooseOption, expectText, openSetupTab, toast, waitUntil, type Scenario } from '../harness';
 
 const LOG = 'c-aloware-sync-log';
 
@@ -93,6 +97,54 @@ export const syncLogScenarios: Scenario[] = [
       await openSetupTab(t, 'Sync Log', '?user=rep');
       const log = t.page.locator(LOG);
       await expectText(log, 'The sync log could not be read', 20_000);
+    }
+  },
+  {
+    name: 'sync log: a retry superseded by a newer pending change says Skipped, and the open detail refreshes',
+    async run(t) {
+      const lead = SAMPLE_LEADS[0];
+      // A Failed entry of the Lead and a newer Pending one that holds the Lead's outbox key (anonymous Apex).
+      const failed = await t.server.org.executeAnonymous(
+        `insert new List<Aloware_Sync_Log__c>{
+          new Aloware_Sync_Log__c(Lead__c = '${lead.id}', Direction__c = 'Outbound', Source__c = 'Manual',
+            Status__c = 'Failed', Outcome__c = 'INVALID', Attempts__c = 1, HTTP_Status__c = 400,
+            Error_Message__c = 'HTTP 400: Phone number is empty or invalid. ' + 'x'.repeat(300) + ' END'),
+          new Aloware_Sync_Log__c(Lead__c = '${lead.id}', Direction__c = 'Outbound', Source__c = 'Manual',
+            Status__c = 'Pending', Pending_Key__c = '${lead.id}', Next_Attempt_At__c = System.now().addDays(1))
+        };`
+      );
+      assert(failed === null, `anonymous Apex failed: ${failed}`);
+      await openSetupTab(t, 'Sync Log');
+      const log = t.page.locator(LOG);
+      await expectText(log.locator('[data-id="range"]'), 'Showing 1–', 20_000);
+      await expectText(log.locator('[data-id="failure-totals"]'), 'Refused by Aloware (invalid data)');
+      const lead_ = log.getByRole('searchbox', { name: 'Lead name or Id' });
+      await lead_.fill(lead.id);
+      await chooseOption(log, 'Status', 'Failed');
+      const rows = log.locator('[data-id="log-table"] tbody tr');
+      await waitUntil(
+        async () => (await rows.locator('td[data-label="Status"]').allInnerTexts()).every((s) => s.trim() === 'Failed'),
+        'the failed entry of the Lead is listed'
+      );
+      await rows.first().getByRole('button', { name: 'View details' }).click();
+      const detail = log.locator('[data-id="detail"]');
+      await expectText(detail.locator('[data-id="detail-status"]'), 'Failed');
+      // Beside the list (a side panel), with the full error and the Lead as a link.
+      const [table, panel] = await Promise.all([
+        log.locator('[data-id="log-table"]').boundingBox(),
+        detail.boundingBox()
+      ]);
+      assert(table && panel && panel.x > table.x + table.width - 5, 'the detail is beside the list at 1440 px');
+      await expectText(detail.locator('[data-id="detail-error-message"]'), / END$/);
+      assert((await detail.locator('[data-id="detail-lead"]').getAttribute('href')) === `/${lead.id}`, 'Lead link');
+      await detail.getByRole('button', { name: 'Retry this entry' }).click();
+      await toast(t.page, /1 entry skipped \(superseded/).waitFor({ timeout: 10_000 });
+      await expectText(log.locator('[data-id="retry-item"]'), /^Skipped[\s\S]*Superseded/);
+      await expectText(detail.locator('[data-id="detail-status"]'), 'Skipped');
+      assert(
+        await detail.getByRole('button', { name: 'Retry this entry' }).isDisabled(),
+        'no Retry on a Skipped entry'
+      );
     }
   }
 ];

@@ -1,4 +1,6 @@
 import { LightningElement } from 'lwc';
+import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
+import { reduceErrors } from 'c/alowareUiUtils';
 
 /** The tabs of the setup page, in order. */
 export const SETUP_TABS = [
@@ -9,14 +11,66 @@ export const SETUP_TABS = [
 
 export type SetupTab = (typeof SETUP_TABS)[number]['value'];
 
+/** The health header's data (Apex `AlowareSetupHealth`). */
+export interface SetupHealth {
+  hasApiToken: boolean;
+  connectionState: 'none' | 'unverified' | 'verified' | 'failing';
+  checkedAt: string | null;
+  checkedBy: string | null;
+  connectionError: string | null;
+  canReadLog: boolean;
+  lastWebhookAt: string | null;
+  lastTestPingAt: string | null;
+  pendingLast24h: number | null;
+  failedLast24h: number | null;
+  windowStart: string | null;
+  lastReconcileAt: string | null;
+  reconcileMinutes: number | null;
+}
+
+/** A sync log filter (see alowareSyncLog's `filter`). */
+export interface LogFilter {
+  statuses?: string[];
+  source?: string;
+  direction?: string;
+  fromDate?: string | null;
+  createdSince?: string | null;
+}
+
+const CONNECTION: Record<SetupHealth['connectionState'], { icon: string; variant: string; title: string }> = {
+  none: { icon: 'utility:warning', variant: 'warning', title: 'No API token' },
+  unverified: { icon: 'utility:warning', variant: 'warning', title: 'Not verified' },
+  verified: { icon: 'utility:success', variant: 'success', title: 'Connected' },
+  failing: { icon: 'utility:error', variant: 'error', title: 'Connection failing' }
+};
+
 /**
- * The "Aloware Setup" tab of the Aloware app (admin permission set only): hosts the mapping panel, the settings and
- * the sync log in a tabset. Each tab's component loads its own data when the tab is first shown.
+ * The "Aloware Setup" tab of the Aloware app (admin permission set only): a health header (connection as last
+ * verified, webhook, open and failed entries of the last 24 hours, reconcile) above the mapping panel, the settings
+ * and the sync log in a tabset. Each tab's component loads its own data when the tab is first shown.
  */
 export default class AlowareSetup extends LightningElement {
   activeTab: SetupTab = 'mapping';
   /** Tabs shown at least once: their component stays mounted, so unsaved mapping edits survive a tab switch. */
   visited: SetupTab[] = ['mapping'];
+
+  health: SetupHealth | null = null;
+  healthError: string | null = null;
+  /** The filter handed to the sync log when a link asks for one. */
+  logFilter: LogFilter | null = null;
+
+  override connectedCallback(): void {
+    this.loadHealth();
+  }
+
+  async loadHealth(): Promise<void> {
+    try {
+      this.health = (await getHealth()) as SetupHealth;
+      this.healthError = null;
+    } catch (error) {
+      this.healthError = reduceErrors(error);
+    }
+  }
 
   get showMapping(): boolean {
     return this.visited.includes('mapping');
@@ -30,11 +84,95 @@ export default class AlowareSetup extends LightningElement {
     return this.visited.includes('log');
   }
 
+  // ---- health header ----------------------------------------------------------------------------------------------
+
+  get connection(): { icon: string; variant: string; title: string } {
+    return CONNECTION[this.health?.connectionState ?? 'none'];
+  }
+
+  get connectionText(): string {
+    const h = this.health;
+    if (!h || h.connectionState === 'none') return 'Save the Aloware API token on Sync Settings.';
+    if (h.connectionState === 'unverified') return 'A token is saved but not verified: run Test connection.';
+    if (h.connectionState === 'failing') return h.connectionError ?? 'The last connection test failed.';
+    return 'The API token works.';
+  }
+
+  get connectionTextClass(): string {
+    return this.health?.connectionState === 'failing' ? 'slds-text-color_error' : '';
+  }
+
+  get checkedByText(): string {
+    const by = this.health?.checkedBy;
+    return by ? `by ${by}` : '';
+  }
+
+  get hasLogFigures(): boolean {
+    return this.health?.canReadLog === true;
+  }
+
+  get pendingLabel(): string {
+    const n = this.health?.pendingLast24h ?? 0;
+    return `${n} pending`;
+  }
+
+  get failedLabel(): string {
+    const n = this.health?.failedLast24h ?? 0;
+    return `${n} failed`;
+  }
+
+  get failedClass(): string {
+    return (this.health?.failedLast24h ?? 0) > 0 ? 'slds-text-color_error' : '';
+  }
+
+  get reconcileText(): string {
+    const minutes = this.health?.reconcileMinutes;
+    if (!minutes) return 'Not scheduled';
+    return minutes < 60 ? `Every ${minutes} minutes` : minutes === 60 ? 'Every hour' : `Every ${minutes / 60} hours`;
+  }
+
+  handleRefreshHealth(): void {
+    this.loadHealth();
+  }
+
+  handleShowPending(): void {
+    this.openLog({
+      statuses: ['Pending', 'In Progress', 'Retrying'],
+      createdSince: this.health?.windowStart ?? null
+    });
+  }
+
+  handleShowFailed(): void {
+    this.openLog({ statuses: ['Failed'], createdSince: this.health?.windowStart ?? null });
+  }
+
+  handleShowWebhooks(): void {
+    this.openLog({ direction: 'Inbound', source: 'Webhook' });
+  }
+
+  /** An operation's result on Sync Settings asks for its entries. */
+  handleViewLog(event: CustomEvent<LogFilter>): void {
+    this.openLog({ ...event.detail });
+  }
+
+  handleHealthChange(): void {
+    this.loadHealth();
+  }
+
+  private openLog(filter: LogFilter): void {
+    this.logFilter = filter;
+    this.activate('log');
+  }
+
   handleTabActive(event: Event): void {
     const value = (event.target as HTMLElement & { value?: string }).value;
     if (SETUP_TABS.some((tab) => tab.value === value)) {
-      this.activeTab = value as SetupTab;
-      if (!this.visited.includes(this.activeTab)) this.visited = [...this.visited, this.activeTab];
+      this.activate(value as SetupTab);
     }
+  }
+
+  private activate(tab: SetupTab): void {
+    this.activeTab = tab;
+    if (!this.visited.includes(tab)) this.visited = [...this.visited, tab];
   }
 }

@@ -1,7 +1,9 @@
-import { LightningElement } from 'lwc';
+import { LightningElement, api } from 'lwc';
 import getLogPage from '@salesforce/apex/AlowareSyncLogController.getLogPage';
 import getLogDetail from '@salesforce/apex/AlowareSyncLogController.getLogDetail';
 import retryLogs from '@salesforce/apex/AlowareSyncLogController.retryLogs';
+import retryByOutcome from '@salesforce/apex/AlowareSyncLogController.retryByOutcome';
+import getFailureTotals from '@salesforce/apex/AlowareSyncLogController.getFailureTotals';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { downloadText, formatCount, reduceErrors, toCsv } from 'c/alowareUiUtils';
 
@@ -51,6 +53,59 @@ export interface LogPage {
 
 type Navigation = 'first' | 'next' | 'previous';
 
+/** What a retry did to one entry (Apex `AlowareSyncLogRetryItem`). */
+export interface RetryItem {
+  id: string;
+  name: string | null;
+  result: 'Queued' | 'Skipped' | 'Refused';
+  reason: string | null;
+  status: string | null;
+}
+
+/** The answer to a retry (Apex `AlowareSyncLogRetryResult`). */
+export interface RetryResult {
+  requested: number;
+  queued: number;
+  skipped: number;
+  refused: number;
+  items: RetryItem[];
+  message: string;
+}
+
+/** Failed entries of one cause (Apex `AlowareSyncLogFailureTotal`). */
+export interface FailureTotal {
+  outcome: string | null;
+  total: number;
+  retryable: number;
+}
+
+/** A filter set from outside (the setup page's health header, an operation's result). */
+export interface LogFilter {
+  statuses?: string[];
+  source?: string;
+  direction?: string;
+  fromDate?: string | null;
+  /** Only entries created at or after this time (ISO), e.g. the health header's last 24 hours. */
+  createdSince?: string | null;
+}
+
+/** Outcome classes (`AlowareOutcome`) in words. */
+export const OUTCOME_LABELS: Record<string, string> = {
+  INVALID: 'Refused by Aloware (invalid data)',
+  UNAUTHORIZED: 'API token refused',
+  RATE_LIMITED: 'Aloware rate limit',
+  SERVER_ERROR: 'Aloware server error',
+  TIMEOUT: 'Timeout or network error',
+  MALFORMED: 'Unreadable answer',
+  NOT_FOUND: 'Not found in Aloware',
+  CONFLICT: 'Conflict in Aloware',
+  SUCCESS: 'Success'
+};
+
+/** The three statuses of entries still to be sent, offered as one filter value. */
+const OPEN_STATUSES = ['Pending', 'In Progress', 'Retrying'];
+const OPEN = 'open';
+
 interface TableRow extends LogRow {
   leadUrl: string | null;
   leadLabel: string | null;
@@ -58,6 +113,8 @@ interface TableRow extends LogRow {
 }
 
 const PAGE_SIZE = 50;
+/** The controller retries at most this many entries per call. */
+const MAX_RETRY = 200;
 const EXPORT_PAGE_SIZE = 1000;
 /** The export stops here: beyond it, narrow the filters (a browser download of this size stays comfortable). */
 export const EXPORT_LIMIT = 10000;
@@ -154,6 +211,7 @@ interface Filters {
   fromDate: string | null;
   toDate: string | null;
   lead: string;
+  createdSince: string | null;
 }
 
 /**
@@ -162,7 +220,11 @@ interface Filters {
  */
 export default class AlowareSyncLog extends LightningElement {
   columns = COLUMNS;
-  statusOptions = [{ label: 'All statuses', value: ALL }, ...STATUS_OPTIONS.map((s) => ({ label: s, value: s }))];
+  statusOptions = [
+    { label: 'All statuses', value: ALL },
+    { label: 'Open (Pending, In Progress, Retrying)', value: OPEN },
+    ...STATUS_OPTIONS.map((s) => ({ label: s, value: s }))
+  ];
   directionOptions = [
     { label: 'Both directions', value: ALL },
     { label: 'Outbound (Salesforce → Aloware)', value: 'Outbound' },
@@ -192,8 +254,55 @@ export default class AlowareSyncLog extends LightningElement {
   detailError: string | null = null;
   isDetailLoading = false;
 
+  failureTotals: FailureTotal[] = [];
+  retryResult: RetryResult | null = null;
+  /** The "retry all of this cause" waiting for confirmation. */
+  pendingCause: FailureTotal | null = null;
+  private connected = false;
+
+  /**
+   * A filter to show (from the health header or an operation's result): replaces the current filters and reloads.
+   */
+  @api
+  get filter(): LogFilter | null {
+    return this.appliedFilter;
+  }
+  set filter(value: LogFilter | null) {
+    this.appliedFilter = value;
+    if (!value) return;
+    const statuses = value.statuses ?? [];
+    this.status =
+      statuses.length === 0
+        ? ALL
+        : statuses.length === 1
+          ? statuses[0]
+          : OPEN_STATUSES.every((s) => statuses.includes(s))
+            ? OPEN
+            : statuses[0];
+    this.direction = value.direction ?? ALL;
+    this.source = value.source ?? ALL;
+    this.fromDate = value.fromDate ?? null;
+    this.toDate = null;
+    this.lead = '';
+    this.createdSince = value.createdSince ?? null;
+    if (this.connected) this.load('first');
+  }
+  private appliedFilter: LogFilter | null = null;
+  /** Set only by an outside filter; cleared by any filter change here (the "since" note says so). */
+  createdSince: string | null = null;
+
+  get createdSinceNote(): boolean {
+    return this.createdSince !== null;
+  }
+
   override connectedCallback(): void {
+    this.connected = true;
     this.load('first');
+    this.loadTotals();
+  }
+
+  override disconnectedCallback(): void {
+    this.connected = false;
   }
 
   // ---- view state -------------------------------------------------------------------------------------------------
@@ -273,16 +382,106 @@ export default class AlowareSyncLog extends LightningElement {
     return !!this.detail?.responseSummary;
   }
 
+  get detailLeadUrl(): string | null {
+    return this.detail?.leadId ? `/${this.detail.leadId}` : null;
+  }
+
+  get detailLeadLabel(): string {
+    return this.detail?.leadName ?? this.detail?.leadId ?? '';
+  }
+
+  get detailOutcomeLabel(): string {
+    const outcome = this.detail?.outcome;
+    return outcome ? `${OUTCOME_LABELS[outcome] ?? outcome} (${outcome})` : '—';
+  }
+
+  /** With the detail open, the table takes two thirds of the width and the panel the rest (stacked when narrow). */
+  get tableColumnClass(): string {
+    return this.showDetailSection ? 'slds-col slds-size_1-of-1 slds-large-size_2-of-3' : 'slds-col slds-size_1-of-1';
+  }
+
+  get hasFailureTotals(): boolean {
+    return this.failureTotals.length > 0;
+  }
+
+  get failureTotalRows(): {
+    key: string;
+    outcome: string;
+    label: string;
+    total: string;
+    retryable: number;
+    retryLabel: string;
+    retryDisabled: boolean;
+  }[] {
+    return this.failureTotals.map((t) => {
+      const batch = Math.min(t.retryable, MAX_RETRY);
+      return {
+        key: t.outcome ?? 'none',
+        outcome: t.outcome ?? '',
+        label: t.outcome ? (OUTCOME_LABELS[t.outcome] ?? t.outcome) : 'No cause recorded',
+        total: formatCount(t.total),
+        retryable: t.retryable,
+        retryLabel: t.retryable > 0 ? `Retry ${formatCount(batch)}` : 'Not retryable',
+        retryDisabled: !this.canRetry || t.retryable === 0 || this.isRetrying
+      };
+    });
+  }
+
+  get retryItems(): (RetryItem & { key: string; label: string; resultClass: string })[] {
+    return (this.retryResult?.items ?? []).map((item) => ({
+      ...item,
+      key: item.id,
+      label: item.name ?? item.id,
+      resultClass:
+        item.result === 'Queued'
+          ? 'slds-badge slds-theme_success'
+          : item.result === 'Skipped'
+            ? 'slds-badge slds-theme_warning'
+            : 'slds-badge slds-theme_error'
+    }));
+  }
+
+  get confirmCauseOpen(): boolean {
+    return this.pendingCause !== null;
+  }
+
+  get confirmCauseHeading(): string {
+    const cause = this.pendingCause;
+    if (!cause) return '';
+    const batch = Math.min(cause.retryable, MAX_RETRY);
+    return `Retry ${formatCount(batch)} failed ${batch === 1 ? 'entry' : 'entries'}?`;
+  }
+
+  get confirmCauseLines(): string[] {
+    const cause = this.pendingCause;
+    if (!cause) return [];
+    const label = cause.outcome ? (OUTCOME_LABELS[cause.outcome] ?? cause.outcome) : 'No cause recorded';
+    const lines = [
+      `Cause: ${label}. Failed outbound entries of this cause: ${formatCount(cause.retryable)}.`,
+      'Each is sent again with its Lead\u2019s current values; an entry whose Lead already has a newer pending change is marked Skipped instead.'
+    ];
+    if (cause.retryable > MAX_RETRY) {
+      lines.push(`At most ${MAX_RETRY} are retried at a time (the oldest first): repeat for the rest.`);
+    }
+    return lines;
+  }
+
+  get confirmCauseLabel(): string {
+    const cause = this.pendingCause;
+    return cause ? `Retry ${formatCount(Math.min(cause.retryable, MAX_RETRY))}` : 'Retry';
+  }
+
   // ---- data -------------------------------------------------------------------------------------------------------
 
   private filters(): Filters {
     return {
-      statuses: this.status ? [this.status] : [],
+      statuses: this.status === OPEN ? [...OPEN_STATUSES] : this.status ? [this.status] : [],
       direction: this.direction,
       source: this.source,
       fromDate: this.fromDate || null,
       toDate: this.toDate || null,
-      lead: this.lead.trim()
+      lead: this.lead.trim(),
+      createdSince: this.createdSince
     };
   }
 
@@ -329,26 +528,31 @@ export default class AlowareSyncLog extends LightningElement {
   // ---- handlers ---------------------------------------------------------------------------------------------------
 
   handleStatusChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.status = event.detail.value;
     this.load('first');
   }
 
   handleDirectionChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.direction = event.detail.value;
     this.load('first');
   }
 
   handleSourceChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.source = event.detail.value;
     this.load('first');
   }
 
   handleFromDateChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.fromDate = event.detail.value || null;
     this.load('first');
   }
 
   handleToDateChange(event: CustomEvent<{ value: string }>): void {
+    this.createdSince = null;
     this.toDate = event.detail.value || null;
     this.load('first');
   }
@@ -366,6 +570,7 @@ export default class AlowareSyncLog extends LightningElement {
   }
 
   handleClearFilters(): void {
+    this.createdSince = null;
     this.status = ALL;
     this.direction = ALL;
     this.source = ALL;
@@ -377,6 +582,36 @@ export default class AlowareSyncLog extends LightningElement {
 
   handleRefresh(): void {
     this.load('first');
+    this.loadTotals();
+  }
+
+  /** Failure totals by cause; a failure to read them leaves the list empty (the table shows its own error). */
+  async loadTotals(): Promise<void> {
+    try {
+      this.failureTotals = ((await getFailureTotals()) as FailureTotal[]) ?? [];
+    } catch {
+      this.failureTotals = [];
+    }
+  }
+
+  handleRetryCause(event: Event): void {
+    const outcome = (event.currentTarget as HTMLElement).dataset.outcome ?? '';
+    this.pendingCause = this.failureTotals.find((t) => (t.outcome ?? '') === outcome) ?? null;
+  }
+
+  handleCauseCancel(): void {
+    this.pendingCause = null;
+  }
+
+  async handleCauseConfirmed(): Promise<void> {
+    const cause = this.pendingCause;
+    this.pendingCause = null;
+    if (!cause) return;
+    await this.runRetry(() => retryByOutcome({ outcome: cause.outcome ?? '' }) as Promise<RetryResult>);
+  }
+
+  handleCloseRetryResult(): void {
+    this.retryResult = null;
   }
 
   handleSort(event: CustomEvent<{ fieldName: string; sortDirection: 'asc' | 'desc' }>): void {
@@ -440,6 +675,8 @@ export default class AlowareSyncLog extends LightningElement {
   handleCloseDetail(): void {
     this.detail = null;
     this.detailError = null;
+    // Focus returns to the list the entry was opened from.
+    this.template?.querySelector<HTMLElement>('[data-id="log-table"]')?.focus();
   }
 
   async handleRetrySelected(): Promise<void> {
@@ -452,15 +689,37 @@ export default class AlowareSyncLog extends LightningElement {
 
   private async retry(logIds: string[]): Promise<void> {
     if (logIds.length === 0) return;
+    await this.runRetry(() => retryLogs({ logIds }) as Promise<RetryResult>);
+  }
+
+  /**
+   * Runs a retry, then shows what happened to each entry and reloads what it changed: the page, the totals, and the
+   * open detail (so it never shows a stale Failed with Retry enabled).
+   */
+  private async runRetry(call: () => Promise<RetryResult>): Promise<void> {
     this.isRetrying = true;
     try {
-      const result = (await retryLogs({ logIds })) as { requested: number; message: string };
-      this.toast('Retry queued', result.message, 'success');
-      await this.load('first');
+      const result = await call();
+      this.retryResult = result;
+      const clean = result.skipped === 0 && result.refused === 0;
+      this.toast(clean ? 'Retry queued' : 'Retry done, with exceptions', result.message, clean ? 'success' : 'warning');
+      const openId = this.detail?.id ?? null;
+      await Promise.all([this.load('first'), this.loadTotals(), openId ? this.reloadDetail(openId) : undefined]);
+      this.dispatchEvent(new CustomEvent('healthchange'));
     } catch (error) {
       this.toast('Retry failed', reduceErrors(error), 'error');
     } finally {
       this.isRetrying = false;
+    }
+  }
+
+  private async reloadDetail(logId: string): Promise<void> {
+    try {
+      this.detail = (await getLogDetail({ logId })) as LogDetail;
+      this.detailError = null;
+    } catch (error) {
+      this.detail = null;
+      this.detailError = reduceErrors(error);
     }
   }
 

@@ -9,8 +9,9 @@ import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.schedu
 import scheduleSweeper from '@salesforce/apex/AlowareSettingsController.scheduleSweeper';
 import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
 import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
+import getOperationScope from '@salesforce/apex/AlowareSettingsController.getOperationScope';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { cancelLater, reduceErrors, runLater, type LaterHandle } from 'c/alowareUiUtils';
+import { cancelLater, formatCount, reduceErrors, runLater, type LaterHandle } from 'c/alowareUiUtils';
 
 export type SyncDirection = 'Bidirectional' | 'SalesforceToAloware' | 'AlowareToSalesforce' | 'None';
 
@@ -23,6 +24,43 @@ export interface SyncOptions {
   allowDncClearing: boolean;
   maxAttempts: number;
   logRetentionDays: number;
+  /** Aloware contact URL with `{id}`. */
+  contactLinkTemplate?: string | null;
+  logCallActivities?: boolean;
+  logMissedCallActivities?: boolean;
+  logTextActivities?: boolean;
+  /** Id of the active user who owns logged Tasks when no agent matches (blank: the Lead's owner). */
+  activityDefaultOwner?: string | null;
+  activityDefaultOwnerName?: string | null;
+}
+
+/** What a pull or push would touch (Apex `AlowareOperationScope`). */
+export interface OperationScope {
+  operation: string;
+  leadCount: number;
+  capped: boolean;
+  filter: string;
+  effect: string;
+  irreversible: string;
+  logSource: string;
+}
+
+/** A filter of the sync log another tab asks for (see alowareSetup). */
+export interface LogFilter {
+  statuses?: string[];
+  source?: string;
+  direction?: string;
+  fromDate?: string | null;
+}
+
+interface PendingConfirm {
+  heading: string;
+  lines: string[];
+  warning: string;
+  confirmLabel: string;
+  variant: 'brand' | 'destructive';
+  run: () => Promise<void>;
+  returnFocusTo: string;
 }
 
 export interface WebhookState {
@@ -71,12 +109,32 @@ export interface OperationStatus {
   counts: { label: string; value: number }[];
 }
 
+/** The same wording as the mapping tab's directions ("Salesforce → Aloware", "Aloware → Salesforce", "Both ways"). */
 const DIRECTION_OPTIONS = [
-  { label: 'Both ways (Aloware ↔ Salesforce)', value: 'Bidirectional' },
-  { label: 'Salesforce → Aloware only', value: 'SalesforceToAloware' },
-  { label: 'Aloware → Salesforce only', value: 'AlowareToSalesforce' },
-  { label: 'Neither (off)', value: 'None' }
+  { label: 'Both ways (Salesforce ↔ Aloware)', value: 'Bidirectional' },
+  { label: 'Salesforce → Aloware', value: 'SalesforceToAloware' },
+  { label: 'Aloware → Salesforce', value: 'AlowareToSalesforce' },
+  { label: 'Off (neither way)', value: 'None' }
 ];
+
+/** The default Aloware contact link (a blank setting means this). */
+export const DEFAULT_CONTACT_LINK = 'https://app.aloware.com/contacts/{id}';
+
+/**
+ * IANA time zones for the picker: the browser's list (`Intl.supportedValuesOf`), with UTC, and the saved zone even
+ * when this browser does not know it (so the saved value is always shown).
+ * @param current the saved zone
+ * @returns sorted combobox options
+ */
+export function timeZoneOptions(current: string | null | undefined): { label: string; value: string }[] {
+  const supported = (Intl as unknown as { supportedValuesOf?: (key: string) => string[] }).supportedValuesOf;
+  const zones = new Set<string>(typeof supported === 'function' ? supported('timeZone') : []);
+  zones.add('UTC');
+  if (current) zones.add(current);
+  return Array.from(zones)
+    .sort((a, b) => a.localeCompare(b))
+    .map((zone) => ({ label: zone.replace(/_/g, ' '), value: zone }));
+}
 
 /** The sweeper's quarter-hour jobs when fully scheduled. */
 const SWEEPER_JOBS = 4;
@@ -117,6 +175,16 @@ export function validateOptions(options: SyncOptions): Record<string, string> {
   if (!Number.isInteger(options.logRetentionDays) || options.logRetentionDays < 1 || options.logRetentionDays > 365) {
     problems.logRetentionDays = 'Keep the log from 1 to 365 days.';
   }
+  const template = (options.contactLinkTemplate ?? '').trim();
+  if (template && !/^https:\/\//i.test(template)) {
+    problems.contactLinkTemplate = 'The contact link must start with https://.';
+  } else if (template && !template.includes('{id}')) {
+    problems.contactLinkTemplate = 'The contact link must contain {id}, where the Aloware contact id goes.';
+  }
+  const owner = (options.activityDefaultOwner ?? '').trim();
+  if (owner && !/^005[a-zA-Z0-9]{12}([a-zA-Z0-9]{3})?$/.test(owner)) {
+    problems.activityDefaultOwner = 'Enter a user Id (15 or 18 characters, starting with 005), or leave it blank.';
+  }
   return problems;
 }
 
@@ -138,6 +206,7 @@ function isValidTimeZone(zone: string | null | undefined): boolean {
  */
 export default class AlowareSyncSettings extends LightningElement {
   directionOptions = DIRECTION_OPTIONS;
+  timeZones: { label: string; value: string }[] = [];
   reconcileOptions = RECONCILE_OPTIONS;
   moduleOptions = [{ label: 'Leads', value: 'Lead' }];
   moduleValue = 'Lead';
@@ -168,7 +237,14 @@ export default class AlowareSyncSettings extends LightningElement {
 
   operation: OperationStatus | null = null;
   operationError: string | null = null;
+  /** The sync log source and start day of the running or last operation (its "view in the sync log" link). */
+  private operationLog: LogFilter | null = null;
   private pollHandle: LaterHandle | null = null;
+
+  /** The open confirmation (scope of a bulk or destructive action), or null. */
+  confirm: PendingConfirm | null = null;
+  /** The operation whose scope is being counted. */
+  countingOperation: string | null = null;
 
   override connectedCallback(): void {
     this.load();
@@ -192,6 +268,7 @@ export default class AlowareSyncSettings extends LightningElement {
 
   private applyState(state: SettingsState): void {
     this.state = state;
+    this.timeZones = timeZoneOptions(state.options.accountTimeZone);
     this.options = { ...state.options };
     this.reconcileValue = String(state.reconcileMinutes ?? 0);
     this.problems = {};
@@ -208,12 +285,11 @@ export default class AlowareSyncSettings extends LightningElement {
     return !this.state?.canManage;
   }
 
-  get tokenStatusLabel(): string {
-    return this.state?.hasApiToken ? 'API token saved' : 'No API token';
-  }
-
-  get tokenStatusClass(): string {
-    return this.state?.hasApiToken ? 'slds-theme_success' : 'slds-theme_warning';
+  /** Whether a token is stored (never whether it works: the connection's state is the health header's, verified). */
+  get tokenStoredText(): string {
+    return this.state?.hasApiToken
+      ? 'An API token is stored. Test the connection to verify it.'
+      : 'No API token yet: paste one from Aloware.';
   }
 
   get tokenLabel(): string {
@@ -262,6 +338,19 @@ export default class AlowareSyncSettings extends LightningElement {
     return this.problems.logRetentionDays;
   }
 
+  get contactLinkError(): string | undefined {
+    return this.problems.contactLinkTemplate;
+  }
+
+  get ownerError(): string | undefined {
+    return this.problems.activityDefaultOwner;
+  }
+
+  get contactLinkExample(): string {
+    const template = (this.options?.contactLinkTemplate ?? '').trim() || DEFAULT_CONTACT_LINK;
+    return template.replace('{id}', '12345');
+  }
+
   get hasProblems(): boolean {
     return Object.keys(this.problems).length > 0;
   }
@@ -289,6 +378,35 @@ export default class AlowareSyncSettings extends LightningElement {
 
   get secretButtonLabel(): string {
     return this.state?.webhook.hasSecret ? 'Rotate secret' : 'Generate secret';
+  }
+
+  get urlTokenStatus(): string {
+    return this.state?.webhook.hasUrlToken
+      ? 'A URL token is set: Aloware must call the URL with ?token=… (shown once when generated).'
+      : 'No URL token: optional, for Aloware accounts that cannot send Basic authentication.';
+  }
+
+  get urlTokenButtonLabel(): string {
+    return this.state?.webhook.hasUrlToken ? 'Rotate URL token' : 'Generate URL token';
+  }
+
+  /** The webhook URLs with the URL token just generated appended (only while it is shown). */
+  get tokenUrls(): { key: string; url: string }[] {
+    const revealed = this.revealedCredential;
+    if (!revealed || revealed.kind !== 'URL token') return [];
+    return this.webhookUrls.map((u) => ({
+      key: `token-${u.key}`,
+      url: `${u.url}?token=${encodeURIComponent(revealed.value)}`
+    }));
+  }
+
+  get hasTokenUrls(): boolean {
+    return this.tokenUrls.length > 0;
+  }
+
+  /** A URL token was just generated but there is no Site URL to append it to. */
+  get showTokenUrlHint(): boolean {
+    return this.revealedCredential?.kind === 'URL token' && !this.hasWebhookUrls;
   }
 
   get rotationPending(): boolean {
@@ -343,6 +461,26 @@ export default class AlowareSyncSettings extends LightningElement {
     return (this.operation?.counts ?? []).map((c) => ({ ...c, key: c.label }));
   }
 
+  get showOperationLogLink(): boolean {
+    return this.operation?.done === true && this.operationLog !== null;
+  }
+
+  get pullLabel(): string {
+    return this.countingOperation === 'pull' ? 'Counting Leads…' : 'Pull from Aloware';
+  }
+
+  get pushLabel(): string {
+    return this.countingOperation === 'push' ? 'Counting Leads…' : 'Push Leads to Aloware';
+  }
+
+  get operationButtonsDisabled(): boolean {
+    return this.operationDisabled || this.countingOperation !== null;
+  }
+
+  get confirmOpen(): boolean {
+    return this.confirm !== null;
+  }
+
   // ---- handlers: options ------------------------------------------------------------------------------------------
 
   private updateOption<K extends keyof SyncOptions>(name: K, value: SyncOptions[K]): void {
@@ -380,6 +518,20 @@ export default class AlowareSyncSettings extends LightningElement {
     this.updateOption('logRetentionDays', Number(event.detail.value));
   }
 
+  handleContactLink(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('contactLinkTemplate', (event.detail.value ?? '').trim());
+  }
+
+  handleActivityToggle(event: CustomEvent<{ checked: boolean }>): void {
+    const name = (event.currentTarget as HTMLElement).dataset.option as
+      'logCallActivities' | 'logMissedCallActivities' | 'logTextActivities';
+    this.updateOption(name, event.detail.checked === true);
+  }
+
+  handleOwner(event: CustomEvent<{ value: string }>): void {
+    this.updateOption('activityDefaultOwner', (event.detail.value ?? '').trim());
+  }
+
   async handleSave(): Promise<void> {
     if (!this.options) return;
     this.problems = validateOptions(this.options);
@@ -414,6 +566,7 @@ export default class AlowareSyncSettings extends LightningElement {
       this.tokenInput = '';
       this.applyState(state);
       this.connection = null;
+      this.notifyHealth();
       this.toast(
         'API token saved',
         'The token is kept in the package\u2019s protected setting and is never shown again.',
@@ -431,6 +584,7 @@ export default class AlowareSyncSettings extends LightningElement {
     this.connection = null;
     try {
       this.connection = (await testConnection()) as ConnectionResult;
+      this.notifyHealth();
     } catch (error) {
       this.connection = {
         ok: false,
@@ -473,10 +627,28 @@ export default class AlowareSyncSettings extends LightningElement {
     this.revealedCredential = null;
   }
 
-  async handleFinishRotation(): Promise<void> {
+  handleFinishRotation(): void {
+    this.askConfirm({
+      heading: 'Finish the webhook rotation?',
+      lines: [
+        'Only the newest webhook secret and URL token are accepted from now on.',
+        'Aloware requests that still use the previous secret or URL token are refused (401 Unauthorized).',
+        'Before you finish: paste the new secret into Aloware\u2019s webhook (Basic authentication password) and send a test event.'
+      ],
+      warning: 'This cannot be undone: the previous credential is deleted, and only its hash was ever stored.',
+      confirmLabel: 'Finish rotation',
+      variant: 'destructive',
+      run: () => this.finishRotation(),
+      returnFocusTo: 'finish-rotation'
+    });
+  }
+
+  private async finishRotation(): Promise<void> {
     this.isRotating = true;
     try {
       this.applyState((await finishWebhookRotation()) as SettingsState);
+      this.notifyHealth();
+      this.focusLater('rotate-secret');
       this.toast('Rotation finished', 'Only the newest webhook credential is accepted now.', 'success');
     } catch (error) {
       this.toast('Rotation not finished', reduceErrors(error), 'error');
@@ -538,10 +710,41 @@ export default class AlowareSyncSettings extends LightningElement {
 
   // ---- handlers: one-time operations ------------------------------------------------------------------------------
 
+  /** Pull and push first count their Leads and ask for confirmation; the user sync runs at once. */
   async handleOperation(event: Event): Promise<void> {
     const operation = (event.currentTarget as HTMLElement).dataset.operation ?? '';
     this.operationError = null;
+    if (operation !== 'pull' && operation !== 'push') {
+      await this.runOperation(operation, null);
+      return;
+    }
+    this.countingOperation = operation;
+    let scope: OperationScope;
+    try {
+      scope = (await getOperationScope({ operation })) as OperationScope;
+    } catch (error) {
+      this.operationError = reduceErrors(error);
+      return;
+    } finally {
+      this.countingOperation = null;
+    }
+    const count = formatCount(scope.leadCount) + (scope.capped ? '+' : '');
+    const leads = scope.leadCount === 1 && !scope.capped ? 'Lead' : 'Leads';
+    const pull = operation === 'pull';
+    this.askConfirm({
+      heading: pull ? `Pull ${count} ${leads} from Aloware?` : `Push ${count} ${leads} to Aloware?`,
+      lines: [`Which Leads: ${scope.filter}`, scope.effect, 'Progress shows here; every Lead gets a sync log entry.'],
+      warning: scope.irreversible,
+      confirmLabel: pull ? `Pull ${count} ${leads}` : `Push ${count} ${leads}`,
+      variant: 'destructive',
+      run: () => this.runOperation(operation, scope.logSource),
+      returnFocusTo: pull ? 'op-pull' : 'op-push'
+    });
+  }
+
+  private async runOperation(operation: string, logSource: string | null): Promise<void> {
     this.stopPolling();
+    this.operationLog = logSource ? { source: logSource, fromDate: localDay(new Date()) } : null;
     try {
       this.operation = (await startOperation({ operation })) as OperationStatus;
       this.schedulePoll();
@@ -549,6 +752,52 @@ export default class AlowareSyncSettings extends LightningElement {
       this.operation = null;
       this.operationError = reduceErrors(error);
     }
+  }
+
+  /** Asks the parent (alowareSetup) to show the sync log filtered to the operation's entries. */
+  handleViewOperationLog(): void {
+    if (this.operationLog) {
+      this.dispatchEvent(new CustomEvent<LogFilter>('viewlog', { detail: { ...this.operationLog } }));
+    }
+  }
+
+  // ---- confirmation -----------------------------------------------------------------------------------------------
+
+  private askConfirm(pending: PendingConfirm): void {
+    this.confirm = pending;
+  }
+
+  async handleConfirmed(): Promise<void> {
+    const pending = this.confirm;
+    this.confirm = null;
+    if (!pending) return;
+    this.focusLater(pending.returnFocusTo);
+    await pending.run();
+  }
+
+  handleConfirmCancel(): void {
+    const pending = this.confirm;
+    this.confirm = null;
+    if (pending) this.focusLater(pending.returnFocusTo);
+  }
+
+  /** Focus goes back to the control that opened the dialog once the dialog is gone. */
+  private focusTarget: string | null = null;
+
+  private focusLater(dataId: string): void {
+    this.focusTarget = dataId;
+  }
+
+  override renderedCallback(): void {
+    if (!this.focusTarget) return;
+    const target = this.template?.querySelector<HTMLElement>(`[data-id="${this.focusTarget}"]`);
+    this.focusTarget = null;
+    target?.focus();
+  }
+
+  /** Tells alowareSetup's health header that the connection or webhook state changed. */
+  private notifyHealth(): void {
+    this.dispatchEvent(new CustomEvent('healthchange'));
   }
 
   private schedulePoll(): void {
@@ -594,4 +843,10 @@ export default class AlowareSyncSettings extends LightningElement {
   private toast(title: string, message: string, variant: 'success' | 'warning' | 'error'): void {
     this.dispatchEvent(new ShowToastEvent({ title, message, variant }));
   }
+}
+
+/** The local calendar day of a time, as `YYYY-MM-DD` (the sync log's date filter). */
+export function localDay(date: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

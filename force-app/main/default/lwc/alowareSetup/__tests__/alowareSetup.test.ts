@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import AlowareSetup, { SETUP_TABS } from 'c/alowareSetup';
+import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
 
 // The hosted components load their data from Apex: answer with never-settling promises so only the shell is tested.
 jest.mock(
@@ -47,6 +48,7 @@ jest.mock(
 );
 jest.mock('@salesforce/apex/AlowareSyncLogController.getLogDetail', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AlowareSyncLogController.retryLogs', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AlowareSettingsController.getHealth', () => ({ default: jest.fn() }), { virtual: true });
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -109,6 +111,104 @@ describe('c-aloware-setup', () => {
     element.shadowRoot!.querySelectorAll('lightning-tab').forEach((tab) => {
       expect((tab as HTMLElement & { label: string }).label).toBeTruthy();
       expect(tab.getAttribute('tabindex')).not.toBe('-1');
+    });
+  });
+
+  describe('health header', () => {
+    const HEALTH = {
+      hasApiToken: true,
+      connectionState: 'verified',
+      checkedAt: '2026-12-01T04:00:00.000Z',
+      checkedBy: 'Avery Admin',
+      connectionError: null,
+      canReadLog: true,
+      lastWebhookAt: '2026-12-01T03:00:00.000Z',
+      lastTestPingAt: null,
+      pendingLast24h: 2,
+      failedLast24h: 3,
+      windowStart: '2026-11-30T04:00:00.000Z',
+      lastReconcileAt: null,
+      reconcileMinutes: 60
+    };
+    const health = getHealth as unknown as jest.Mock;
+    const text = (element: HTMLElement, id: string): string =>
+      (q(element, `[data-id="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+    it('should show a verified connection in green with when and by whom', async () => {
+      health.mockResolvedValue(HEALTH);
+      const element = await mount();
+      expect(text(element, 'health-connection-title')).toBe('Connected');
+      expect((q(element, '[data-id="health-connection-icon"]') as any).variant).toBe('success');
+      expect(text(element, 'health-checked')).toContain('by Avery Admin');
+      expect(text(element, 'health-last-webhook')).toContain('Last event:');
+      expect(text(element, 'health-test-ping')).toMatch(/^Last test ping:\s*none$/);
+      expect((q(element, '[data-id="health-pending"]') as any).label).toBe('2 pending');
+      expect((q(element, '[data-id="health-failed"]') as any).label).toBe('3 failed');
+      expect(text(element, 'health-reconcile-schedule')).toBe('Every hour');
+      expect(element.shadowRoot!.textContent).not.toContain('API token saved');
+      await expect(element).toBeAccessible();
+    });
+
+    it('should never show green before a verification, and red with the precise error after a failed test', async () => {
+      health.mockResolvedValueOnce({ ...HEALTH, connectionState: 'unverified', checkedAt: null, checkedBy: null });
+      const element = await mount();
+      expect(text(element, 'health-connection-title')).toBe('Not verified');
+      expect((q(element, '[data-id="health-connection-icon"]') as any).variant).toBe('warning');
+      expect(q(element, '[data-id="health-checked"]')).toBeNull();
+      health.mockResolvedValueOnce({
+        ...HEALTH,
+        connectionState: 'failing',
+        connectionError: 'Aloware answered with an HTML page instead of JSON: the API token is wrong.'
+      });
+      (q(element, '[data-id="tab-settings"]') as HTMLElement).dispatchEvent(new CustomEvent('active'));
+      await flush();
+      q(element, 'c-aloware-sync-settings')!.dispatchEvent(new CustomEvent('healthchange'));
+      await flush();
+      expect(text(element, 'health-connection-title')).toBe('Connection failing');
+      expect((q(element, '[data-id="health-connection-icon"]') as any).variant).toBe('error');
+      expect(text(element, 'health-connection-text')).toBe(
+        'Aloware answered with an HTML page instead of JSON: the API token is wrong.'
+      );
+      expect(text(element, 'health-connection-text')).not.toContain('HTTP 200');
+      health.mockResolvedValueOnce({ ...HEALTH, hasApiToken: false, connectionState: 'none' });
+      (q(element, '[data-id="health-refresh"]') as HTMLElement).click();
+      await flush();
+      expect(text(element, 'health-connection-title')).toBe('No API token');
+      health.mockRejectedValueOnce({ body: { message: 'No access' } });
+      (q(element, '[data-id="health-refresh"]') as HTMLElement).click();
+      await flush();
+      expect(text(element, 'health-error')).toBe('No access');
+    });
+
+    it('should open the sync log filtered to the failed, pending or webhook entries, and to an operation', async () => {
+      health.mockResolvedValue(HEALTH);
+      const element = await mount();
+      (q(element, '[data-id="health-failed"]') as HTMLElement).click();
+      await flush();
+      expect((q(element, '[data-id="setup-tabs"]') as any).activeTabValue).toBe('log');
+      const log = q(element, 'c-aloware-sync-log') as any;
+      expect(log.filter).toEqual({ statuses: ['Failed'], createdSince: '2026-11-30T04:00:00.000Z' });
+      (q(element, '[data-id="health-pending"]') as HTMLElement).click();
+      await flush();
+      expect(log.filter.statuses).toEqual(['Pending', 'In Progress', 'Retrying']);
+      (q(element, '[data-id="health-show-webhooks"]') as HTMLElement).click();
+      await flush();
+      expect(log.filter).toEqual({ direction: 'Inbound', source: 'Webhook' });
+      (q(element, '[data-id="tab-settings"]') as HTMLElement).dispatchEvent(new CustomEvent('active'));
+      await flush();
+      q(element, 'c-aloware-sync-settings')!.dispatchEvent(
+        new CustomEvent('viewlog', { detail: { source: 'Pull', fromDate: '2026-12-01' } })
+      );
+      await flush();
+      expect(log.filter).toEqual({ source: 'Pull', fromDate: '2026-12-01' });
+    });
+
+    it('should hide the log figures from users who cannot read the log', async () => {
+      health.mockResolvedValue({ ...HEALTH, canReadLog: false, lastWebhookAt: null, reconcileMinutes: 30 });
+      const element = await mount();
+      expect(q(element, '[data-id="health-counts"]')).toBeNull();
+      expect(text(element, 'health-last-webhook')).toContain('not visible to you');
+      expect(text(element, 'health-reconcile-schedule')).toBe('Every 30 minutes');
     });
   });
 });

@@ -3,6 +3,8 @@ import AlowareSyncLog from 'c/alowareSyncLog';
 import getLogPage from '@salesforce/apex/AlowareSyncLogController.getLogPage';
 import getLogDetail from '@salesforce/apex/AlowareSyncLogController.getLogDetail';
 import retryLogs from '@salesforce/apex/AlowareSyncLogController.retryLogs';
+import retryByOutcome from '@salesforce/apex/AlowareSyncLogController.retryByOutcome';
+import getFailureTotals from '@salesforce/apex/AlowareSyncLogController.getFailureTotals';
 const ShowToastEventName = 'lightning__showtoast';
 
 jest.mock('@salesforce/apex/AlowareSyncLogController.getLogPage', () => ({ default: jest.fn() }), { virtual: true });
@@ -10,6 +12,12 @@ jest.mock('@salesforce/apex/AlowareSyncLogController.getLogDetail', () => ({ def
   virtual: true
 });
 jest.mock('@salesforce/apex/AlowareSyncLogController.retryLogs', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AlowareSyncLogController.retryByOutcome', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/AlowareSyncLogController.getFailureTotals', () => ({ default: jest.fn() }), {
+  virtual: true
+});
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const PAGE = require('./data/logPage.json');
@@ -19,6 +27,20 @@ const DETAIL = require('./data/logDetail.json');
 const mockGetLogPage = getLogPage as unknown as jest.Mock;
 const mockGetLogDetail = getLogDetail as unknown as jest.Mock;
 const mockRetryLogs = retryLogs as unknown as jest.Mock;
+const mockRetryByOutcome = retryByOutcome as unknown as jest.Mock;
+const mockGetFailureTotals = getFailureTotals as unknown as jest.Mock;
+
+/** A retry answer: one item per id, with the given results. */
+function retryResult(items: [string, 'Queued' | 'Skipped' | 'Refused', string | null][], message: string): unknown {
+  return {
+    requested: items.length,
+    queued: items.filter((i) => i[1] === 'Queued').length,
+    skipped: items.filter((i) => i[1] === 'Skipped').length,
+    refused: items.filter((i) => i[1] === 'Refused').length,
+    items: items.map(([id, result, reason]) => ({ id, name: `SL-${id.slice(-6)}`, result, reason, status: null })),
+    message
+  };
+}
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -194,9 +216,17 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'log-table').sortedBy).toBe('attempts');
   });
 
-  it('should retry the selected entries and report success', async () => {
+  it('should retry the selected entries and report what happened to each', async () => {
     mockGetLogPage.mockResolvedValue(page());
-    mockRetryLogs.mockResolvedValue({ requested: 2, message: '2 entries queued for retry.' });
+    mockRetryLogs.mockResolvedValue(
+      retryResult(
+        [
+          ['a01000000000001AAA', 'Queued', null],
+          ['a01000000000002AAA', 'Skipped', 'Superseded: a newer pending change of this Lead sends its current values.']
+        ],
+        '1 entry queued for retry, 1 entry skipped (superseded by a newer pending change of the same Lead).'
+      )
+    );
     const element = await mount();
     const toasts: any[] = [];
     element.addEventListener(ShowToastEventName, (e: Event) => toasts.push((e as CustomEvent).detail));
@@ -208,8 +238,18 @@ describe('c-aloware-sync-log', () => {
     retry.click();
     await flush();
     expect(mockRetryLogs).toHaveBeenCalledWith({ logIds: ['a01000000000001AAA', 'a01000000000002AAA'] });
-    expect(toasts[0]).toMatchObject({ variant: 'success', message: '2 entries queued for retry.' });
+    expect(toasts[0]).toMatchObject({ variant: 'warning', title: 'Retry done, with exceptions' });
+    expect(toasts[0].message).toContain('1 entry skipped (superseded');
+    const items = Array.from(element.shadowRoot!.querySelectorAll('[data-id="retry-item"]')).map((li) =>
+      li.textContent!.replace(/\s+/g, ' ').trim()
+    );
+    expect(items[0]).toMatch(/^Queued\W*SL-001AAA$/);
+    expect(items[1]).toMatch(/^Skipped\W*SL-002AAA: Superseded/);
     expect(byId(element, 'retry-selected').disabled).toBe(true);
+    expect(mockGetFailureTotals).toHaveBeenCalledTimes(2);
+    byId(element, 'retry-result-close').click();
+    await flush();
+    expect(byId(element, 'retry-result')).toBeNull();
   });
 
   it('should report a failed retry', async () => {
@@ -236,10 +276,12 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'permission-note').textContent).toContain('Aloware Admin permission set');
   });
 
-  it('should open an entry with its redacted request and retry it', async () => {
+  it('should open an entry beside the list with its Lead link and full error, retry it and refresh it', async () => {
     mockGetLogPage.mockResolvedValue(page());
-    mockGetLogDetail.mockResolvedValue(DETAIL);
-    mockRetryLogs.mockResolvedValue({ requested: 1, message: '1 entry queued for retry.' });
+    mockGetLogDetail.mockResolvedValueOnce(DETAIL).mockResolvedValueOnce({ ...DETAIL, status: 'Skipped' });
+    mockRetryLogs.mockResolvedValue(
+      retryResult([['a01000000000001AAA', 'Skipped', 'Superseded: a newer pending change.']], '0 entries queued.')
+    );
     const element = await mount();
     byId(element, 'log-table').dispatchEvent(
       new CustomEvent('rowaction', { detail: { action: { name: 'view_detail' }, row: PAGE.rows[0] } })
@@ -251,10 +293,18 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'detail-response').textContent).toContain('400');
     expect(byId(element, 'detail-status').textContent).toBe('Failed');
     expect(element.shadowRoot!.activeElement).toBe(byId(element, 'detail-heading'));
+    expect(byId(element, 'detail-lead').getAttribute('href')).toBe('/00Q000000000001AAA');
+    expect(byId(element, 'detail-lead').textContent).toBe('Ada Lovelace');
+    expect(byId(element, 'detail-error-message').textContent).toContain('Phone number is empty or invalid.');
+    expect(byId(element, 'detail-outcome').textContent).toBe('Refused by Aloware (invalid data) (INVALID)');
+    expect(byId(element, 'detail').parentElement!.className).toContain('slds-large-size_1-of-3');
     expect(byId(element, 'detail-retry').disabled).toBe(false);
     byId(element, 'detail-retry').click();
     await flush();
     expect(mockRetryLogs).toHaveBeenCalledWith({ logIds: ['a01000000000001AAA'] });
+    expect(mockGetLogDetail).toHaveBeenCalledTimes(2);
+    expect(byId(element, 'detail-status').textContent).toBe('Skipped');
+    expect(byId(element, 'detail-retry').disabled).toBe(true);
     byId(element, 'detail-close').click();
     await flush();
     expect(byId(element, 'detail')).toBeNull();
@@ -373,5 +423,64 @@ describe('c-aloware-sync-log', () => {
     byId(element, 'filter-lead').dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
     await flush();
     expect(mockGetLogPage.mock.calls.length).toBe(before + 1);
+  });
+
+  it('should total failures by cause and retry one cause after confirming its count', async () => {
+    mockGetLogPage.mockResolvedValue(page());
+    mockGetFailureTotals.mockResolvedValue([
+      { outcome: 'RATE_LIMITED', total: 260, retryable: 250 },
+      { outcome: null, total: 3, retryable: 0 }
+    ]);
+    mockRetryByOutcome.mockResolvedValue(
+      retryResult([['a01000000000001AAA', 'Queued', null]], '1 entry queued for retry.')
+    );
+    const element = await mount();
+    const labels = Array.from(element.shadowRoot!.querySelectorAll('[data-id="failure-cause-label"]')).map(
+      (e) => e.textContent
+    );
+    expect(labels).toEqual(['Aloware rate limit', 'No cause recorded']);
+    const buttons = element.shadowRoot!.querySelectorAll<HTMLElement & Record<string, any>>('[data-id="retry-cause"]');
+    expect(buttons[0].label).toBe('Retry 200');
+    expect(buttons[1].disabled).toBe(true);
+    buttons[0].click();
+    await flush();
+    const dialog = byId(element, 'confirm-cause').shadowRoot!;
+    expect(dialog.querySelector('[data-id="heading"]')!.textContent).toBe('Retry 200 failed entries?');
+    expect(dialog.textContent).toContain('Failed outbound entries of this cause: 250');
+    expect(dialog.textContent).toContain('At most 200 are retried at a time');
+    expect(mockRetryByOutcome).not.toHaveBeenCalled();
+    (dialog.querySelector('[data-id="cancel"]') as HTMLButtonElement).click();
+    await flush();
+    expect(byId(element, 'confirm-cause')).toBeNull();
+    buttons[0].click();
+    await flush();
+    (byId(element, 'confirm-cause').shadowRoot!.querySelector('[data-id="confirm"]') as HTMLButtonElement).click();
+    await flush();
+    expect(mockRetryByOutcome).toHaveBeenCalledWith({ outcome: 'RATE_LIMITED' });
+    expect(byId(element, 'retry-result-message').textContent).toBe('1 entry queued for retry.');
+    await expect(element).toBeAccessible();
+  });
+
+  it('should apply a filter set from outside, such as the open entries of the last day', async () => {
+    mockGetLogPage.mockResolvedValue(page());
+    const element = (await mount()) as any;
+    element.filter = { statuses: ['Pending', 'In Progress', 'Retrying'], createdSince: '2026-12-01T04:00:00.000Z' };
+    await flush();
+    expect(lastQuery()).toMatchObject({
+      statuses: ['Pending', 'In Progress', 'Retrying'],
+      createdSince: '2026-12-01T04:00:00.000Z',
+      source: '',
+      navigation: 'first'
+    });
+    expect(byId(element, 'filter-status').value).toBe('open');
+    expect(byId(element, 'created-since').textContent).toContain('the last 24 hours');
+    byId(element, 'filter-direction').dispatchEvent(new CustomEvent('change', { detail: { value: 'Outbound' } }));
+    await flush();
+    expect(lastQuery()).toMatchObject({ createdSince: null, direction: 'Outbound' });
+    expect(byId(element, 'created-since')).toBeNull();
+    element.filter = { statuses: ['Failed'], source: 'Pull' };
+    await flush();
+    expect(lastQuery()).toMatchObject({ statuses: ['Failed'], source: 'Pull', fromDate: null, direction: '' });
+    expect(element.filter).toMatchObject({ source: 'Pull' });
   });
 });

@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import AlowareSyncSettings, { POLL_INTERVAL_MS, validateOptions } from 'c/alowareSyncSettings';
+import AlowareSyncSettings, { POLL_INTERVAL_MS, timeZoneOptions, validateOptions } from 'c/alowareSyncSettings';
 import getSettings from '@salesforce/apex/AlowareSettingsController.getSettings';
 import saveSettings from '@salesforce/apex/AlowareSettingsController.saveSettings';
 import saveApiToken from '@salesforce/apex/AlowareSettingsController.saveApiToken';
@@ -10,6 +10,7 @@ import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.schedu
 import scheduleSweeper from '@salesforce/apex/AlowareSettingsController.scheduleSweeper';
 import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
 import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
+import getOperationScope from '@salesforce/apex/AlowareSettingsController.getOperationScope';
 
 jest.mock('@salesforce/apex/AlowareSettingsController.getSettings', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AlowareSettingsController.saveSettings', () => ({ default: jest.fn() }), { virtual: true });
@@ -33,6 +34,9 @@ jest.mock('@salesforce/apex/AlowareSettingsController.startOperation', () => ({ 
   virtual: true
 });
 jest.mock('@salesforce/apex/AlowareSettingsController.getOperationStatus', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+jest.mock('@salesforce/apex/AlowareSettingsController.getOperationScope', () => ({ default: jest.fn() }), {
   virtual: true
 });
 
@@ -71,6 +75,33 @@ function change(element: HTMLElement, id: string, value: unknown): void {
   byId(element, id)!.dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
+/** The open confirmation dialog's shadow root, or null. */
+function dialog(element: HTMLElement): ShadowRoot | null {
+  return byId(element, 'confirm-dialog')?.shadowRoot ?? null;
+}
+
+function dialogButton(element: HTMLElement, id: 'confirm' | 'cancel'): HTMLButtonElement {
+  return dialog(element)!.querySelector(`[data-id="${id}"]`) as HTMLButtonElement;
+}
+
+const PUSH_SCOPE = {
+  operation: 'push',
+  leadCount: 1204,
+  capped: false,
+  filter: 'Every Lead you can see that is not converted.',
+  effect: 'Each Lead is queued and sent to Aloware.',
+  irreversible: 'Contacts created or overwritten in Aloware cannot be restored from Salesforce.',
+  logSource: 'One-time Push'
+};
+const PULL_SCOPE = {
+  ...PUSH_SCOPE,
+  operation: 'pull',
+  leadCount: 1,
+  filter: 'Every Lead you can see that is not converted and has a phone or mobile number.',
+  irreversible: 'The overwritten Lead values are not kept.',
+  logSource: 'Pull'
+};
+
 describe('c-aloware-sync-settings', () => {
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
@@ -88,8 +119,11 @@ describe('c-aloware-sync-settings', () => {
     resolve(settings());
     await flush();
     expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
-    expect(byId(element, 'token-status')!.label).toBe('API token saved');
+    expect(byId(element, 'token-stored')!.textContent).toContain('Test the connection to verify it');
+    expect(element.shadowRoot!.querySelector('lightning-badge')).toBeNull();
     expect(byId(element, 'create-direction')!.value).toBe('SalesforceToAloware');
+    const zones = byId(element, 'time-zone')!.options as { value: string }[];
+    expect(zones.map((z) => z.value)).toEqual(expect.arrayContaining(['America/New_York', 'UTC', 'Europe/London']));
     expect(byId(element, 'time-zone')!.value).toBe('America/New_York');
     expect(byId(element, 'dnc-policy')!.value).toBe('keep');
     expect(byId(element, 'object-module')!.disabled).toBe(true);
@@ -108,7 +142,7 @@ describe('c-aloware-sync-settings', () => {
     byId(element, 'reload')!.click();
     await flush();
     expect(byId(element, 'load-error')).toBeNull();
-    expect(byId(element, 'token-status')).not.toBeNull();
+    expect(byId(element, 'token-stored')).not.toBeNull();
   });
 
   it('should validate options instantly and refuse to save invalid ones', async () => {
@@ -177,7 +211,7 @@ describe('c-aloware-sync-settings', () => {
     mock(getSettings).mockResolvedValue(settings((s) => (s.hasApiToken = false)));
     mock(saveApiToken).mockResolvedValue(settings());
     const { element, toasts } = await mount();
-    expect(byId(element, 'token-status')!.label).toBe('No API token');
+    expect(byId(element, 'token-stored')!.textContent).toContain('No API token yet');
     expect(byId(element, 'test-connection')!.disabled).toBe(true);
     expect(byId(element, 'save-token')!.disabled).toBe(true);
     expect(byId(element, 'token-input')!.type).toBe('password');
@@ -187,7 +221,7 @@ describe('c-aloware-sync-settings', () => {
     await flush();
     expect(saveApiToken).toHaveBeenCalledWith({ token: 'tok-123' });
     expect(byId(element, 'token-input')!.value).toBe('');
-    expect(byId(element, 'token-status')!.label).toBe('API token saved');
+    expect(byId(element, 'token-stored')!.textContent).toContain('An API token is stored');
     expect(toasts[0].variant).toBe('success');
     mock(saveApiToken).mockRejectedValue({ body: { message: 'The token cannot be empty.' } });
     change(element, 'token-input', 'x');
@@ -249,14 +283,40 @@ describe('c-aloware-sync-settings', () => {
     byId(element, 'hide-credential')!.click();
     await flush();
     expect(byId(element, 'revealed-credential')).toBeNull();
+    const health: string[] = [];
+    element.addEventListener('healthchange', () => health.push('changed'));
     byId(element, 'finish-rotation')!.click();
     await flush();
+    expect(finishWebhookRotation).not.toHaveBeenCalled();
+    expect(dialog(element)!.textContent).toContain('refused (401 Unauthorized)');
+    expect(dialog(element)!.querySelector('[data-id="warning"]')!.textContent).toContain('cannot be undone');
+    const focus = jest.spyOn(byId(element, 'finish-rotation')!, 'focus');
+    dialogButton(element, 'cancel').click();
+    await flush();
+    expect(byId(element, 'confirm-dialog')).toBeNull();
+    expect(finishWebhookRotation).not.toHaveBeenCalled();
+    expect(focus).toHaveBeenCalled();
+    byId(element, 'finish-rotation')!.click();
+    await flush();
+    dialogButton(element, 'confirm').click();
+    await flush();
     expect(finishWebhookRotation).toHaveBeenCalled();
+    expect(health).toEqual(['changed']);
     expect(byId(element, 'finish-rotation')).toBeNull();
     expect(toasts.pop().title).toBe('Rotation finished');
+    mock(rotateWebhookCredential).mockResolvedValue({
+      value: 'tok en',
+      state: settings((s) => (s.webhook.hasUrlToken = true))
+    });
+    expect(byId(element, 'rotate-url-token')!.label).toBe('Generate URL token');
+    expect(byId(element, 'rotate-url-token')!.variant).toBeUndefined();
     byId(element, 'rotate-url-token')!.click();
     await flush();
     expect(rotateWebhookCredential).toHaveBeenLastCalledWith({ kind: 'urlToken' });
+    expect(byId(element, 'token-url')!.value).toBe(
+      'https://acme.my.salesforce-sites.com/services/apexrest/aloware/webhook?token=tok%20en'
+    );
+    expect(byId(element, 'url-token-status')!.textContent).toContain('A URL token is set');
     mock(rotateWebhookCredential).mockRejectedValue({ body: { message: 'No access' } });
     mock(finishWebhookRotation).mockRejectedValue({ body: { message: 'No access' } });
     byId(element, 'rotate-secret')!.click();
@@ -269,6 +329,8 @@ describe('c-aloware-sync-settings', () => {
     mock(finishWebhookRotation).mockRejectedValue({ body: { message: 'No access' } });
     const { element, toasts } = await mount();
     byId(element, 'finish-rotation')!.click();
+    await flush();
+    dialogButton(element, 'confirm').click();
     await flush();
     expect(toasts[0]).toMatchObject({ variant: 'error', title: 'Rotation not finished' });
   });
@@ -299,6 +361,11 @@ describe('c-aloware-sync-settings', () => {
     expect(byId(element, 'no-site')!.textContent).toContain('Create a Site');
     expect(byId(element, 'secret-status')!.textContent).toContain('No webhook secret yet');
     expect(byId(element, 'rotate-secret')!.label).toBe('Generate secret');
+    mock(rotateWebhookCredential).mockResolvedValue({ value: 'tok', state: settings((s) => (s.webhook.urls = [])) });
+    byId(element, 'rotate-url-token')!.click();
+    await flush();
+    expect(byId(element, 'token-url')).toBeNull();
+    expect(byId(element, 'token-url-hint')!.textContent).toContain('?token=');
   });
 
   it('should schedule and stop the reconcile', async () => {
@@ -399,9 +466,17 @@ describe('c-aloware-sync-settings', () => {
         message: 'Pull finished.',
         counts: [{ label: 'Leads updated', value: 42 }]
       });
+    mock(getOperationScope).mockResolvedValue(PULL_SCOPE);
     const { element, toasts } = await mount();
-    jest.useFakeTimers();
     byId(element, 'op-pull')!.click();
+    await flush();
+    expect(getOperationScope).toHaveBeenCalledWith({ operation: 'pull' });
+    expect(startOperation).not.toHaveBeenCalled();
+    expect(dialog(element)!.querySelector('[data-id="heading"]')!.textContent).toBe('Pull 1 Lead from Aloware?');
+    expect(dialog(element)!.textContent).toContain('has a phone or mobile number');
+    expect(dialogButton(element, 'confirm').textContent).toBe('Pull 1 Lead');
+    jest.useFakeTimers();
+    dialogButton(element, 'confirm').click();
     await Promise.resolve();
     await Promise.resolve();
     expect(startOperation).toHaveBeenCalledWith({ operation: 'pull' });
@@ -421,6 +496,11 @@ describe('c-aloware-sync-settings', () => {
     expect(byId(element, 'operation-counts')!.textContent).toContain('Leads updated: 42');
     expect(toasts[0]).toMatchObject({ title: 'Pull from Aloware', message: 'Pull finished.', variant: 'success' });
     expect(byId(element, 'op-push')!.disabled).toBe(false);
+    const views: any[] = [];
+    element.addEventListener('viewlog', (e: Event) => views.push((e as CustomEvent).detail));
+    byId(element, 'operation-log-link')!.click();
+    expect(views[0]).toMatchObject({ source: 'Pull' });
+    expect(views[0].fromDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('should show a synchronous user sync result and reload the last sync time', async () => {
@@ -451,8 +531,18 @@ describe('c-aloware-sync-settings', () => {
   it('should show why an operation could not start or be followed', async () => {
     mock(getSettings).mockResolvedValue(settings());
     mock(startOperation).mockRejectedValueOnce({ body: { message: 'Save an API token first.' } });
+    mock(getOperationScope).mockRejectedValueOnce({ body: { message: 'No access to Leads' } });
     const { element } = await mount();
     byId(element, 'op-push')!.click();
+    await flush();
+    expect(byId(element, 'operation-error')!.textContent).toContain('No access to Leads');
+    expect(byId(element, 'confirm-dialog')).toBeNull();
+    mock(getOperationScope).mockResolvedValue(PUSH_SCOPE);
+    byId(element, 'op-push')!.click();
+    await flush();
+    expect(dialog(element)!.querySelector('[data-id="heading"]')!.textContent).toBe('Push 1,204 Leads to Aloware?');
+    expect(dialog(element)!.querySelector('[data-id="warning"]')!.textContent).toContain('cannot be restored');
+    dialogButton(element, 'confirm').click();
     await flush();
     expect(byId(element, 'operation-error')!.textContent).toContain('Save an API token first.');
     mock(startOperation).mockResolvedValueOnce({
@@ -468,8 +558,10 @@ describe('c-aloware-sync-settings', () => {
       counts: []
     });
     mock(getOperationStatus).mockRejectedValueOnce({ body: { message: 'Job not found' } });
-    jest.useFakeTimers();
     byId(element, 'op-push')!.click();
+    await flush();
+    jest.useFakeTimers();
+    dialogButton(element, 'confirm').click();
     await Promise.resolve();
     await Promise.resolve();
     jest.advanceTimersByTime(POLL_INTERVAL_MS);
@@ -520,5 +612,54 @@ describe('c-aloware-sync-settings', () => {
     expect(validateOptions(good)).toEqual({});
     expect(Object.keys(validateOptions({ ...good, accountTimeZone: '' }))).toEqual(['accountTimeZone']);
     expect(Object.keys(validateOptions({ ...good, maxAttempts: 2.5 }))).toEqual(['maxAttempts']);
+    expect(validateOptions({ ...good, contactLinkTemplate: 'http://x/{id}' }).contactLinkTemplate).toContain(
+      'https://'
+    );
+    expect(validateOptions({ ...good, contactLinkTemplate: 'https://x/' }).contactLinkTemplate).toContain('{id}');
+    expect(
+      validateOptions({ ...good, contactLinkTemplate: 'https://x/{id}', activityDefaultOwner: '005000000000001AAA' })
+    ).toEqual({});
+    expect(Object.keys(validateOptions({ ...good, activityDefaultOwner: 'bob' }))).toEqual(['activityDefaultOwner']);
+    expect(timeZoneOptions('Mars/Base')).toEqual(expect.arrayContaining([{ label: 'Mars/Base', value: 'Mars/Base' }]));
+  });
+
+  it('should edit the contact link and activity logging with one error per field', async () => {
+    mock(getSettings).mockResolvedValue(
+      settings((s) => {
+        s.options.contactLinkTemplate = 'https://app.aloware.com/contacts/{id}';
+        s.options.logCallActivities = true;
+        s.options.logMissedCallActivities = true;
+        s.options.logTextActivities = true;
+        s.options.activityDefaultOwner = '005000000000001AAA';
+        s.options.activityDefaultOwnerName = 'Avery Admin';
+      })
+    );
+    mock(saveSettings).mockImplementation(({ options }) => Promise.resolve(settings((s) => (s.options = options))));
+    const { element } = await mount();
+    expect(byId(element, 'contact-link-example')!.textContent).toContain('https://app.aloware.com/contacts/12345');
+    expect(byId(element, 'activity-owner-name')!.textContent).toContain('Avery Admin');
+    change(element, 'contact-link', 'https://eu.aloware.com/c/');
+    change(element, 'max-attempts', '11');
+    await flush();
+    expect(byId(element, 'contact-link-error')!.textContent).toContain('{id}');
+    expect(byId(element, 'contact-link-example')).toBeNull();
+    expect(byId(element, 'max-attempts')!.max).toBeUndefined();
+    expect(element.shadowRoot!.querySelectorAll('[data-id="max-attempts-error"]').length).toBe(1);
+    change(element, 'contact-link', 'https://eu.aloware.com/c/{id}');
+    change(element, 'max-attempts', '5');
+    byId(element, 'log-missed-calls')!.dispatchEvent(new CustomEvent('change', { detail: { checked: false } }));
+    change(element, 'activity-owner', '');
+    await flush();
+    byId(element, 'save-settings')!.click();
+    await flush();
+    expect(saveSettings).toHaveBeenCalledWith({
+      options: expect.objectContaining({
+        contactLinkTemplate: 'https://eu.aloware.com/c/{id}',
+        logCallActivities: true,
+        logMissedCallActivities: false,
+        logTextActivities: true,
+        activityDefaultOwner: ''
+      })
+    });
   });
 });
