@@ -352,28 +352,6 @@ export default class AlowareMappingPanel extends LightningElement {
     return this.changes.length;
   }
 
-  /** The status line of the footer: the current notice, else unsaved changes, else nothing. */
-  get footerStatus(): { text: string; className: string; role: string } | null {
-    if (this.notice) {
-      const className =
-        this.notice.kind === 'error'
-          ? 'slds-text-color_error'
-          : this.notice.kind === 'success'
-            ? 'slds-text-color_success'
-            : 'slds-text-color_weak';
-      return { text: this.notice.title, className, role: this.notice.kind === 'error' ? 'alert' : 'status' };
-    }
-    if (this.isDirty) {
-      const n = this.changeCount;
-      return {
-        text: `You have unsaved changes (${n === 1 ? '1 row' : `${n} rows`}). Save them, or Discard changes.`,
-        className: 'slds-text-color_default',
-        role: 'status'
-      };
-    }
-    return null;
-  }
-
   get hasNotice(): boolean {
     return this.notice !== null;
   }
@@ -626,7 +604,7 @@ export default class AlowareMappingPanel extends LightningElement {
         return;
       case 'Tab':
         if (open) this.closePicker();
-        return;
+        break;
       default:
     }
   }

@@ -105,46 +105,6 @@ export function fieldFits(entry: CatalogProperty, field: LeadField): boolean {
   return entry.salesforceTypes.includes(field.type) && isCompatible(entry.alowareType, field.type);
 }
 
-/**
- * The Lead fields a row may use: compatible, and not already mapped by another active row (those are the 🚫
- * fields: not offered again). The row's own current field always stays in the list.
- * @returns the fields and how many compatible fields were hidden because they are mapped elsewhere
- */
-export function fieldChoices(
-  property: string,
-  rows: readonly MappingRecord[],
-  fields: readonly LeadField[],
-  describe: FieldDescribe,
-  search = ''
-): { fields: LeadField[]; hiddenAsMapped: number } {
-  const entry = catalogEntry(property);
-  if (!entry) return { fields: [], hiddenAsMapped: 0 };
-  const own = rows.find((r) => r.alowareProperty === property);
-  const ownName = own?.active
-    ? (describe.resolve(own.salesforceField)?.name ?? own.salesforceField).toLowerCase()
-    : null;
-  const mappedElsewhere = new Set(
-    rows
-      .filter((r) => r.active && r.alowareProperty !== property && r.salesforceField.trim() !== '')
-      .map((r) => (describe.resolve(r.salesforceField)?.name ?? r.salesforceField).toLowerCase())
-  );
-  const needle = search.trim().toLowerCase();
-  let hiddenAsMapped = 0;
-  const result: LeadField[] = [];
-  for (const field of fields) {
-    if (!fieldFits(entry, field)) continue;
-    const name = field.name.toLowerCase();
-    if (mappedElsewhere.has(name) && name !== ownName) {
-      hiddenAsMapped += 1;
-      continue;
-    }
-    if (needle && !name.includes(needle) && !field.label.toLowerCase().includes(needle)) continue;
-    result.push(field);
-  }
-  result.sort((a, b) => a.label.localeCompare(b.label));
-  return { fields: result, hiddenAsMapped };
-}
-
 /** Issues grouped by Aloware property (issues with no property under ''). */
 export function issuesByProperty(issues: readonly FieldIssue[]): Map<string, FieldIssue[]> {
   const map = new Map<string, FieldIssue[]>();

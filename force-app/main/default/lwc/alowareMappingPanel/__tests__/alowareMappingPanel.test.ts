@@ -104,7 +104,7 @@ async function key(target: Element, name: string): Promise<void> {
 
 async function type(input: HTMLInputElement, text: string): Promise<void> {
   input.value = text;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  input.dispatchEvent(new CustomEvent('input', { bubbles: true }));
   await flush();
 }
 
@@ -631,13 +631,13 @@ describe('c-aloware-mapping-panel', () => {
   });
 
   it('should show a view-only user the mapping without validation errors or edit controls', async () => {
-    // Broken mappings (no record at all) would be "problems" for an admin; a view-only user cannot fix them.
+    // A broken mapping (a field the org does not have) would be "problems" for an admin; a view-only user cannot fix them.
     mock(getMappingState).mockResolvedValue(
       state((s) => {
         s.canEdit = false;
-        s.mappings = s.mappings.map((m: any) =>
-          m.alowareProperty === 'company' ? { ...m, salesforceField: 'Nope__c' } : m
-        );
+        s.mappings = s.mappings.map((m: any) => {
+          return m.alowareProperty === 'company' ? { ...m, salesforceField: 'Nope__c' } : m;
+        });
       })
     );
     const { element } = await mount();
