@@ -123,6 +123,7 @@ interface PickerOptionView {
   label: string;
   typeText: string;
   readOnly: boolean;
+  custom: boolean;
   mappedText: string | null;
   disabled: string;
   selected: string;
@@ -209,6 +210,13 @@ export default class AlowareMappingPanel extends LightningElement {
   pickerSearch = '';
   pickerActive = -1;
   private candidates: PickerCandidate[] = [];
+  /**
+   * The last filtered options, computed once per render. A box mutated in place, not a reassigned field: LWC fields are
+   * reactive on reassignment only, and a render must not change reactive state.
+   */
+  private readonly optionsMemo: {
+    value: { key: string; source: PickerCandidate[]; options: PickerOptionView[]; total: number } | null;
+  } = { value: null };
 
   /** The dialog shown: removal of a row, or the review before save. */
   confirmRemove: string | null = null;
@@ -475,45 +483,53 @@ export default class AlowareMappingPanel extends LightningElement {
     };
   }
 
-  /** The filtered options of the open picker, at most PICKER_RENDER_LIMIT. */
+  /** The filtered options of the open picker, at most PICKER_RENDER_LIMIT (memoised: read several times a render). */
   private get pickerOptionsFlat(): PickerOptionView[] {
-    if (this.pickerFor === null) return [];
+    return this.pickerMatches().options;
+  }
+
+  private pickerMatches(): { options: PickerOptionView[]; total: number } {
+    if (this.pickerFor === null) return { options: [], total: 0 };
+    const memoKey = `${this.pickerFor}\u0000${this.pickerSearch}\u0000${this.pickerActive}`;
+    const memo = this.optionsMemo.value;
+    if (memo && memo.key === memoKey && memo.source === this.candidates) return memo;
     const current = this.pickerCurrentField().toLowerCase();
-    return filterCandidates(this.candidates, this.pickerSearch)
-      .slice(0, PICKER_RENDER_LIMIT)
-      .map((c, i) => {
-        const isActive = i === this.pickerActive;
-        return {
-          key: c.name,
-          id: `option-${this.pickerFor}-${i}`,
-          name: c.name,
-          label: c.label,
-          typeText: c.typeText,
-          readOnly: c.readOnly,
-          mappedText: c.mappedBy ? `Already mapped: ${c.mappedBy}` : null,
-          disabled: c.mappedBy ? 'true' : 'false',
-          selected: c.name.toLowerCase() === current ? 'true' : 'false',
-          optionClass: `slds-media slds-listbox__option slds-listbox__option_plain slds-media_small picker-option${
-            isActive ? ' slds-has-focus' : ''
-          }${c.mappedBy ? ' picker-option_disabled' : ''}`
-        };
-      });
+    const matching = filterCandidates(this.candidates, this.pickerSearch);
+    const options = matching.slice(0, PICKER_RENDER_LIMIT).map((c, i) => {
+      const isActive = i === this.pickerActive;
+      return {
+        key: c.name,
+        id: `option-${this.pickerFor}-${i}`,
+        name: c.name,
+        label: c.label,
+        typeText: c.typeText,
+        readOnly: c.readOnly,
+        custom: c.custom,
+        mappedText: c.mappedBy ? `Already mapped: ${c.mappedBy}` : null,
+        disabled: c.mappedBy ? 'true' : 'false',
+        selected: c.name.toLowerCase() === current ? 'true' : 'false',
+        optionClass: `slds-media slds-listbox__option slds-listbox__option_plain slds-media_small picker-option${
+          isActive ? ' slds-has-focus' : ''
+        }${c.mappedBy ? ' picker-option_disabled' : ''}`
+      };
+    });
+    this.optionsMemo.value = { key: memoKey, source: this.candidates, options, total: matching.length };
+    return this.optionsMemo.value;
   }
 
   get pickerGroups(): PickerGroupView[] {
     const options = this.pickerOptionsFlat;
-    const custom = new Set(this.candidates.filter((c) => c.custom).map((c) => c.name));
     const groups: PickerGroupView[] = [
       { key: 'standard', label: 'Standard fields', labelId: 'group-standard', options: [] },
       { key: 'custom', label: 'Custom fields', labelId: 'group-custom', options: [] }
     ];
-    for (const option of options) groups[custom.has(option.name) ? 1 : 0].options.push(option);
+    for (const option of options) groups[option.custom ? 1 : 0].options.push(option);
     return groups.filter((g) => g.options.length > 0);
   }
 
   get pickerMoreText(): string | null {
     if (this.pickerFor === null) return null;
-    const total = filterCandidates(this.candidates, this.pickerSearch).length;
+    const total = this.pickerMatches().total;
     if (total === 0) return 'No compatible Lead field matches.';
     return total > PICKER_RENDER_LIMIT
       ? `Showing ${PICKER_RENDER_LIMIT} of ${total} fields: type to narrow the list.`
