@@ -1,18 +1,20 @@
 /**
- * The Lead Property Mapping panel as an admin uses it: locked rows, direction changes, removing and adding a mapping
- * (with the 🚫 already-mapped fields), instant validation that blocks Save, tracking rows limited to
- * Aloware → Salesforce, a save that deploys and reports success, and a failed deployment (the preview's Metadata API
- * stand-in fails a deployment that maps a row to DEPLOY_FAILURE_FIELD) shown with its reason while the edits stay for
- * a second save. What was saved is read back from the emulated org (the controller's getMappingState).
+ * The Lead Property Mapping panel as an admin uses it: locked rows, direction changes, removing a mapping (asked
+ * first, focus to the next row) and adding one with the field picker (type-ahead, keyboard, already-mapped fields
+ * disabled, read-only fields only where Salesforce is not written), instant validation whose problem count links to
+ * the row, the review of every change before a save that deploys and reports success, a failed deployment (the
+ * preview's Metadata API stand-in fails a deployment that maps a row to DEPLOY_FAILURE_FIELD) mapped back to its row,
+ * a view-only user without validation errors, and the rows stacked into cards at 375 px. What was saved is read back
+ * from the emulated org (the controller's getMappingState).
  */
 import type { Locator, Page } from 'playwright-core';
 import { DEPLOY_FAILURE_FIELD } from '../../../scripts/preview/server';
-import { assert, chooseOption, expectText, toast, waitUntil, type Scenario, type ScenarioContext } from '../harness';
+import { assert, chooseOption, expectText, waitUntil, type Scenario, type ScenarioContext } from '../harness';
 
 const PANEL = 'c-aloware-mapping-panel';
 
-async function openPanel(t: ScenarioContext): Promise<Locator> {
-  await t.open('/');
+async function openPanel(t: ScenarioContext, query = ''): Promise<Locator> {
+  await t.open(`/${query}`);
   const panel = t.page.locator(PANEL);
   await panel.locator('[data-id="legend"]').waitFor({ timeout: 20_000 });
   return panel;
@@ -32,6 +34,14 @@ async function optionLabels(page: Page, combobox: Locator): Promise<string[]> {
   return labels;
 }
 
+/** Picks a Lead field in a field picker: opens it, types to narrow the list, clicks the option. */
+async function pickField(panel: Locator, label: string | RegExp, search: string, option: RegExp): Promise<void> {
+  const input = panel.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(search);
+  await panel.getByRole('option', { name: option }).first().click();
+}
+
 interface SavedMapping {
   alowareProperty: string;
   salesforceField: string;
@@ -49,63 +59,86 @@ function saveButton(panel: Locator): Locator {
   return panel.getByRole('button', { name: 'Save', exact: true });
 }
 
+/** Save → the review dialog (returns its text) → confirm. */
+async function saveWithReview(panel: Locator): Promise<string> {
+  await saveButton(panel).click();
+  const review = panel.getByRole('dialog');
+  await review.waitFor({ timeout: 5000 });
+  const text = await review.innerText();
+  await review.getByRole('button', { name: /^Save \d+ changes?\?$/ }).click();
+  return text;
+}
+
+/** The `data-picker` of the focused element inside the panel, or null. */
+async function focusedPicker(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.getAttribute('data-picker') ?? null;
+  });
+}
+
 export const mappingPanelScenarios: Scenario[] = [
   {
-    name: 'mapping: locked 🔒 rows cannot be edited; an admin changes a direction, removes and re-adds a mapping (🚫 fields not offered), saves and sees success',
+    name: 'mapping: locked rows cannot be edited; an admin changes a direction, removes (asked first) and re-adds a mapping with the field picker, reviews the changes, saves and sees success',
     async run(t) {
       const panel = await openPanel(t);
 
-      // 🔒 Phone and Email: no field picker, no direction picker, no remove button.
+      // Locked Phone and Email: the SLDS lock icon, no field picker, no direction picker, no remove button.
       for (const locked of ['phone_number', 'email']) {
         const r = row(panel, locked);
-        await expectText(r, '🔒');
-        assert(
-          (await r.locator('[data-id="field-select"]').count()) === 0,
-          `${locked}: no field picker on a locked row`
-        );
+        assert((await r.locator('[data-id="locked-icon"]').count()) === 1, `${locked}: the lock icon`);
+        assert((await r.locator('[data-id="field-picker"]').count()) === 0, `${locked}: no field picker`);
         assert((await r.locator('[data-id="direction-select"]').count()) === 0, `${locked}: no direction picker`);
         assert((await r.locator('[data-id="remove"]').count()) === 0, `${locked}: cannot be removed`);
       }
+      assert((await row(panel, 'contact_owner').locator('[data-id="special-icon"]').count()) === 1, 'owner: special');
+      assert((await panel.getByRole('option').count()) === 0, 'no picker option is rendered before a picker opens');
       assert(await saveButton(panel).isDisabled(), 'Save is disabled before any change');
 
-      // Change a direction.
-      await chooseOption(row(panel, 'first_name'), 'Direction for First Name', 'Aloware → Salesforce');
+      // Change a direction (the Sync Settings wording).
+      await chooseOption(row(panel, 'first_name'), 'Direction for First Name', 'Aloware → Salesforce only');
       await expectText(panel.locator('[data-id="unsaved"]'), 'You have unsaved changes');
+      await expectText(row(panel, 'first_name').locator('[data-id="changed"]'), 'Changed');
 
-      // Remove an open mapping (🗑️).
+      // Remove an open mapping: asked first, with what it removes; the focus moves to the next row's picker.
       await row(panel, 'custom_field_2').getByRole('button', { name: 'Remove the Custom Field 2 mapping' }).click();
+      const confirm = panel.getByRole('alertdialog');
+      await expectText(confirm, 'Remove the Custom Field 2 mapping?');
+      await confirm.getByRole('button', { name: 'Remove' }).click();
       await waitUntil(async () => (await row(panel, 'custom_field_2').count()) === 0, 'the removed row disappears');
+      const focused = await focusedPicker(t.page);
+      assert(focused !== null && focused !== 'custom_field_2', `the focus moved to another row's picker (${focused})`);
 
-      // Add it back on another field: fields mapped elsewhere are not offered (🚫).
+      // Add it back on another field: a field mapped by another row is shown disabled, "already mapped".
       const add = panel.locator('[data-id="add-mapping"]');
       await chooseOption(add, 'Aloware property', /Custom Field 2/);
-      await expectText(
-        add.locator('[data-id="add-hidden-note"]'),
-        /🚫 \d+ compatible field\(s\) already mapped are not offered/
-      );
-      const fieldPicker = add.getByRole('combobox', { name: 'Lead field (compatible types)' });
-      const offered = await optionLabels(t.page, fieldPicker);
-      assert(offered.length > 20, `many compatible Lead fields are offered (${offered.length})`);
-      assert(
-        !offered.some((label) => label.includes('(Aloware_Custom_Field_1__c)') || label.includes('(FirstName)')),
-        'fields mapped by other rows (Custom Field 1, First Name) are not offered'
-      );
-      await add.getByRole('searchbox', { name: 'Search Lead fields' }).fill('region');
+      const picker = add.getByRole('combobox', { name: 'Lead field' });
+      await picker.click();
+      const mapped = add.getByRole('option', { name: /Aloware_Custom_Field_1__c/ });
+      await expectText(mapped, 'Already mapped');
+      assert((await mapped.getAttribute('aria-disabled')) === 'true', 'an already-mapped field is disabled');
+      await picker.fill('region');
       await waitUntil(async () => {
-        const labels = await optionLabels(t.page, fieldPicker);
+        const labels = await add.getByRole('option').allInnerTexts();
         return labels.length > 0 && labels.every((l) => l.toLowerCase().includes('region'));
-      }, 'the search narrows the Lead fields to "region"');
-      await chooseOption(add, 'Lead field (compatible types)', /Primary Region Text \(Primary_Region_Text__c\)/);
+      }, 'typing narrows the Lead fields to "region"');
+      await add.getByRole('option', { name: /Primary_Region_Text__c/ }).click();
       await add.getByRole('button', { name: 'Add mapping' }).click();
       await expectText(row(panel, 'custom_field_2'), 'Primary_Region_Text__c');
 
-      // Save: deployed, then reported.
-      await saveButton(panel).click();
+      // Save: the review lists every change before → after, in row terms; then deployed and reported.
+      const review = await saveWithReview(panel);
+      assert(
+        /First Name[\s\S]*Both ways \(Aloware ↔ Salesforce\)[\s\S]*→[\s\S]*Aloware → Salesforce only/.test(review),
+        `review names the First Name change: ${review}`
+      );
+      assert(
+        /Custom Field 2[\s\S]*→[\s\S]*Primary_Region_Text__c/.test(review),
+        `review names the Custom Field 2 change: ${review}`
+      );
+      assert(!review.includes('mapping record'), 'the review names rows, not metadata records');
       await expectText(panel.locator('[data-id="deploy-status"]'), 'Mappings saved', 20_000);
-      await toast(t.page, /saved/i)
-        .first()
-        .waitFor({ timeout: 5000 })
-        .catch(() => undefined);
       const saved = new Map((await savedMappings(t)).map((r) => [r.alowareProperty, r]));
       assert(saved.get('first_name')?.direction === 'AlowareToSalesforce', 'the direction change is saved');
       assert(
@@ -117,21 +150,49 @@ export const mappingPanelScenarios: Scenario[] = [
         async () => (await panel.locator('[data-id="unsaved"]').count()) === 0,
         'no unsaved changes left'
       );
+
+      // The next edit makes "Mappings saved" untrue: it goes.
+      await chooseOption(row(panel, 'city'), 'Direction for City', 'Salesforce → Aloware only');
+      await waitUntil(async () => (await panel.locator('[data-id="deploy-status"]').count()) === 0, 'no stale notice');
+      await expectText(panel.locator('[data-id="unsaved"]'), 'You have unsaved changes');
     }
   },
   {
-    name: 'mapping: a validation error is shown at once and blocks Save until it is fixed',
+    name: 'mapping: the field picker works by keyboard and offers read-only fields only for Salesforce → Aloware; a problem count links to its row',
     async run(t) {
       const panel = await openPanel(t);
-      // A formula field is read-only: Aloware values cannot be written to it (FIELD_NOT_UPDATEABLE).
-      await chooseOption(row(panel, 'first_name'), 'Salesforce field for First Name', /Secondary Segment Formula/);
-      const notes = panel.locator('[data-id="row-notes"][data-property="first_name"]');
-      await expectText(notes, 'read-only');
-      await expectText(panel.locator('[data-id="error-summary"]'), '1 problem must be fixed before saving.');
-      assert(await saveButton(panel).isDisabled(), 'Save is disabled while an error remains');
+      const input = row(panel, 'first_name').getByRole('combobox', { name: 'Salesforce field for First Name' });
+      // Both ways writes Salesforce: the read-only formula field is not offered.
+      await input.focus();
+      await t.page.keyboard.press('ArrowDown');
+      await t.page.keyboard.type('secondary segment formula');
+      await expectText(panel.locator('[data-id="picker-more"]'), 'No compatible Lead field matches');
+      await t.page.keyboard.press('Escape');
+      assert((await input.getAttribute('aria-expanded')) === 'false', 'Escape closes the picker');
 
-      await chooseOption(row(panel, 'first_name'), 'Direction for First Name', 'Aloware ← Salesforce');
-      await waitUntil(async () => (await panel.locator('[data-id="error-summary"]').count()) === 0, 'the error clears');
+      // Salesforce → Aloware only: offered, tagged read-only; picked by keyboard.
+      await chooseOption(row(panel, 'first_name'), 'Direction for First Name', 'Salesforce → Aloware only');
+      await input.focus();
+      await t.page.keyboard.press('ArrowDown');
+      await t.page.keyboard.type('secondary segment formula');
+      const formula = panel.getByRole('option', { name: /Secondary Segment Formula/ }).first();
+      await expectText(formula, 'read-only');
+      await t.page.keyboard.press('ArrowDown');
+      await t.page.keyboard.press('Enter');
+      await waitUntil(async () => /Formula/.test(await input.inputValue()), 'Enter picks the active option');
+      assert((await panel.locator('[data-id="error-summary"]').count()) === 0, 'valid for Salesforce → Aloware');
+
+      // Back to both ways: the read-only field cannot take Aloware values; the problem count links to the row.
+      await chooseOption(row(panel, 'first_name'), 'Direction for First Name', 'Both ways (Aloware ↔ Salesforce)');
+      await expectText(panel.locator('[data-id="row-notes"][data-property="first_name"]'), 'read-only');
+      const summary = panel.locator('[data-id="error-summary"]');
+      await expectText(summary, '1 problem must be fixed before saving');
+      assert(await saveButton(panel).isDisabled(), 'Save is disabled while an error remains');
+      await t.page.mouse.wheel(0, -5000);
+      await summary.click();
+      await waitUntil(async () => (await focusedPicker(t.page)) === 'first_name', 'the link focuses the row');
+      await chooseOption(row(panel, 'first_name'), 'Direction for First Name', 'Salesforce → Aloware only');
+      await waitUntil(async () => (await summary.count()) === 0, 'the error clears');
       assert(await saveButton(panel).isEnabled(), 'Save is enabled once the mapping is valid');
       assert(
         (await savedMappings(t)).find((r) => r.alowareProperty === 'first_name')?.salesforceField === 'FirstName',
@@ -140,7 +201,7 @@ export const mappingPanelScenarios: Scenario[] = [
     }
   },
   {
-    name: 'mapping: a failed deployment shows its reason, keeps the edit, and the admin can save again',
+    name: 'mapping: a failed deployment is mapped back to its row (highlighted, focused), keeps the edit, and the admin can save again',
     async run(t) {
       const panel = await openPanel(t);
       const fieldOf = async (): Promise<string | undefined> =>
@@ -148,28 +209,35 @@ export const mappingPanelScenarios: Scenario[] = [
       const savedField = await fieldOf();
 
       // Mapping a row to the sentinel field makes the preview's Metadata API stand-in fail the deployment.
-      await chooseOption(
+      await pickField(
         row(panel, 'custom_field_2'),
         'Salesforce field for Custom Field 2',
-        new RegExp(`\\(${DEPLOY_FAILURE_FIELD}\\)`)
+        DEPLOY_FAILURE_FIELD,
+        new RegExp(DEPLOY_FAILURE_FIELD)
       );
-      await saveButton(panel).click();
+      await saveWithReview(panel);
       const status = panel.locator('[data-id="deploy-status"]');
       await expectText(status.locator('[data-id="deploy-failed"]'), 'The mappings were not saved', 20_000);
-      await expectText(status.locator('[data-id="deploy-message"]'), 'Lead_custom_field_2');
-      await expectText(status.locator('[data-id="deploy-message"]'), 'save again');
+      const message = await expectText(status.locator('[data-id="deploy-message"]'), 'Custom Field 2');
+      assert(!message.includes('Lead_custom_field_2'), `the message names the row, not the record: ${message}`);
+      await expectText(panel.locator('[data-id="row-notes"][data-property="custom_field_2"]'), 'Not saved');
+      assert(
+        /slds-has-error/.test((await row(panel, 'custom_field_2').getAttribute('class')) ?? ''),
+        'row highlighted'
+      );
+      await waitUntil(async () => (await focusedPicker(t.page)) === 'custom_field_2', 'the failed row is focused');
       assert((await fieldOf()) === savedField, 'nothing was deployed');
-      await expectText(row(panel, 'custom_field_2'), DEPLOY_FAILURE_FIELD);
       await expectText(panel.locator('[data-id="unsaved"]'), 'You have unsaved changes');
       assert(await saveButton(panel).isEnabled(), 'Save is enabled again after the failure');
 
       // Fix the mapping and save again: this deployment succeeds.
-      await chooseOption(
+      await pickField(
         row(panel, 'custom_field_2'),
         'Salesforce field for Custom Field 2',
-        /Primary Region Text \(Primary_Region_Text__c\)/
+        'Primary_Region_Text__c',
+        /Primary_Region_Text__c/
       );
-      await saveButton(panel).click();
+      await saveWithReview(panel);
       await expectText(status, 'Mappings saved', 20_000);
       assert((await status.locator('[data-id="deploy-failed"]').count()) === 0, 'the error state is gone');
       assert((await fieldOf()) === 'Primary_Region_Text__c', 'the second save is deployed');
@@ -188,19 +256,59 @@ export const mappingPanelScenarios: Scenario[] = [
           (await r.locator('[data-id="direction-select"]').count()) === 0,
           'no direction picker on a tracking row'
         );
-        await expectText(r.locator('td').nth(3), 'Aloware → Salesforce');
+        await expectText(r.locator('td').nth(3), 'Aloware → Salesforce only');
       }
       // Re-adding a tracking mapping offers that one direction only.
       await row(panel, 'last_call_disposition')
         .getByRole('button', { name: /Remove the .* mapping/ })
         .click();
+      await panel.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
       const add = panel.locator('[data-id="add-mapping"]');
       await chooseOption(add, 'Aloware property', /last_call_disposition/);
       const directions = await optionLabels(t.page, add.getByRole('combobox', { name: 'Direction' }));
       assert(
-        directions.length === 1 && directions[0] === 'Aloware → Salesforce',
+        directions.length === 1 && directions[0] === 'Aloware → Salesforce only',
         `only Aloware → Salesforce is offered, saw ${directions.join(', ')}`
       );
+    }
+  },
+  {
+    name: 'mapping: a view-only user sees the mapping without validation errors',
+    async run(t) {
+      const panel = await openPanel(t, '?user=rep');
+      await expectText(panel.locator('[data-id="read-only-note"]'), 'Aloware Admin permission set');
+      assert((await panel.locator('[data-id="error-summary"]').count()) === 0, 'no problem count');
+      assert((await panel.locator('[data-id="row-notes"] .slds-text-color_error').count()) === 0, 'no row errors');
+      assert((await panel.locator('.slds-has-error').count()) === 0, 'no row is flagged');
+      assert((await panel.getByRole('combobox').count()) === 0, 'no picker');
+      await expectText(row(panel, 'first_name'), 'FirstName');
+    }
+  },
+  {
+    name: 'mapping: at 375 px the rows stack into cards (no one-letter-per-line wrapping)',
+    async run(t) {
+      await t.page.setViewportSize({ width: 375, height: 800 });
+      const panel = await openPanel(t);
+      const r = row(panel, 'company');
+      const display = await r.evaluate((el) => getComputedStyle(el).display);
+      assert(display === 'block', `a row is a card (display ${display})`);
+      for (const property of ['company', 'first_name', 'last_engagement']) {
+        const label = row(panel, property).locator('[data-id="field-label"]');
+        const box = await label.boundingBox();
+        assert(
+          box !== null && box.width > 100,
+          `${property}: the field label is laid out on a line (${box?.width} px)`
+        );
+        const head = await row(panel, property).locator('[data-id="aloware-label"]').boundingBox();
+        assert(
+          head !== null && head.width > 40 && head.height < 40,
+          `${property}: the Aloware label is not wrapped letter by letter`
+        );
+      }
+      const width = await t.page.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 400, `no horizontal scrolling at 375 px (page ${width} px wide)`);
+      const footer = panel.locator('[data-id="footer"]');
+      assert(await footer.isVisible(), 'the sticky footer is visible');
     }
   }
 ];

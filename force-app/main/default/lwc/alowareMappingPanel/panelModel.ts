@@ -38,11 +38,17 @@ export const SECTION_NOTES: Readonly<Record<MappingGroup, string>> = {
   Tracking: 'Engagement computed from Aloware calls and texts: flows only Aloware → Salesforce.'
 };
 
+/** The same wording as the Sync Settings tab (alowareSyncSettings' direction options). */
 export const DIRECTION_LABELS: Readonly<Record<Direction, string>> = {
-  Bidirectional: 'Aloware ↔ Salesforce',
-  AlowareToSalesforce: 'Aloware → Salesforce',
-  SalesforceToAloware: 'Aloware ← Salesforce'
+  Bidirectional: 'Both ways (Aloware ↔ Salesforce)',
+  AlowareToSalesforce: 'Aloware → Salesforce only',
+  SalesforceToAloware: 'Salesforce → Aloware only'
 };
+
+/** Does a mapping in this direction write Salesforce fields (so a read-only field cannot take it)? */
+export function writesSalesforce(direction: string): boolean {
+  return direction === 'Bidirectional' || direction === 'AlowareToSalesforce';
+}
 
 /**
  * Merges saved records with the catalog: exactly one row per catalog property, in catalog order. A property without
@@ -99,46 +105,6 @@ export function fieldFits(entry: CatalogProperty, field: LeadField): boolean {
   return entry.salesforceTypes.includes(field.type) && isCompatible(entry.alowareType, field.type);
 }
 
-/**
- * The Lead fields a row may use: compatible, and not already mapped by another active row (those are the 🚫
- * fields: not offered again). The row's own current field always stays in the list.
- * @returns the fields and how many compatible fields were hidden because they are mapped elsewhere
- */
-export function fieldChoices(
-  property: string,
-  rows: readonly MappingRecord[],
-  fields: readonly LeadField[],
-  describe: FieldDescribe,
-  search = ''
-): { fields: LeadField[]; hiddenAsMapped: number } {
-  const entry = catalogEntry(property);
-  if (!entry) return { fields: [], hiddenAsMapped: 0 };
-  const own = rows.find((r) => r.alowareProperty === property);
-  const ownName = own?.active
-    ? (describe.resolve(own.salesforceField)?.name ?? own.salesforceField).toLowerCase()
-    : null;
-  const mappedElsewhere = new Set(
-    rows
-      .filter((r) => r.active && r.alowareProperty !== property && r.salesforceField.trim() !== '')
-      .map((r) => (describe.resolve(r.salesforceField)?.name ?? r.salesforceField).toLowerCase())
-  );
-  const needle = search.trim().toLowerCase();
-  let hiddenAsMapped = 0;
-  const result: LeadField[] = [];
-  for (const field of fields) {
-    if (!fieldFits(entry, field)) continue;
-    const name = field.name.toLowerCase();
-    if (mappedElsewhere.has(name) && name !== ownName) {
-      hiddenAsMapped += 1;
-      continue;
-    }
-    if (needle && !name.includes(needle) && !field.label.toLowerCase().includes(needle)) continue;
-    result.push(field);
-  }
-  result.sort((a, b) => a.label.localeCompare(b.label));
-  return { fields: result, hiddenAsMapped };
-}
-
 /** Issues grouped by Aloware property (issues with no property under ''). */
 export function issuesByProperty(issues: readonly FieldIssue[]): Map<string, FieldIssue[]> {
   const map = new Map<string, FieldIssue[]>();
@@ -170,4 +136,153 @@ export function sampleContact(): Record<string, unknown> {
     is_dnc: false,
     csf1: 'Sample custom field 1'
   };
+}
+
+/** One Lead field the field picker may list for a row. */
+export interface PickerCandidate {
+  readonly name: string;
+  readonly label: string;
+  readonly typeText: string;
+  readonly custom: boolean;
+  readonly readOnly: boolean;
+  /** Label of the other row that maps this field (the option is shown disabled), or null. */
+  readonly mappedBy: string | null;
+  /** Lower-case label and API name, matched by the type-ahead. */
+  readonly searchKey: string;
+}
+
+/**
+ * The fields the picker offers a row: of a compatible type, writable in the row's direction (a read-only formula or
+ * auto-number field is never offered for a direction that writes Salesforce), standard before custom, by label.
+ * Fields another active row maps stay in the list, marked `mappedBy` (shown disabled, "already mapped"). Computed
+ * once when a picker opens; the type-ahead then only filters this list.
+ */
+export function pickerCandidates(
+  property: string,
+  direction: string,
+  rows: readonly MappingRecord[],
+  fields: readonly LeadField[],
+  describe: FieldDescribe
+): PickerCandidate[] {
+  const entry = catalogEntry(property);
+  if (!entry) return [];
+  const mappedBy = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.active || r.alowareProperty === property || r.salesforceField.trim() === '') continue;
+    const name = (describe.resolve(r.salesforceField)?.name ?? r.salesforceField).toLowerCase();
+    mappedBy.set(name, catalogEntry(r.alowareProperty)?.label ?? r.alowareProperty);
+  }
+  const writing = writesSalesforce(direction);
+  const result: PickerCandidate[] = [];
+  for (const field of fields) {
+    if (!fieldFits(entry, field)) continue;
+    const readOnly = field.updateable === false;
+    if (readOnly && writing) continue;
+    result.push({
+      name: field.name,
+      label: field.label,
+      typeText: typeLabel(field),
+      custom: field.name.toLowerCase().endsWith('__c'),
+      readOnly,
+      mappedBy: mappedBy.get(field.name.toLowerCase()) ?? null,
+      searchKey: `${field.label}\u0000${field.name}`.toLowerCase()
+    });
+  }
+  result.sort((a, b) => Number(a.custom) - Number(b.custom) || a.label.localeCompare(b.label));
+  return result;
+}
+
+/** The candidates whose label or API name contains the typed text (case-insensitive). */
+export function filterCandidates(candidates: readonly PickerCandidate[], search: string): PickerCandidate[] {
+  const needle = search.trim().toLowerCase();
+  return needle ? candidates.filter((c) => c.searchKey.includes(needle)) : [...candidates];
+}
+
+/** One change of the review-before-save list, in row terms. */
+export interface RowChange {
+  readonly property: string;
+  readonly label: string;
+  readonly kind: 'added' | 'removed' | 'changed';
+  readonly before: string;
+  readonly after: string;
+}
+
+/** "Label (ApiName), direction" of a row, for the review list. */
+function describeRow(row: MappingRecord, describe: FieldDescribe): string {
+  const field = describe.resolve(row.salesforceField) as LeadField | undefined;
+  const fieldText = field ? `${field.label} (${field.name})` : row.salesforceField || '(no field)';
+  return `${fieldText}, ${DIRECTION_LABELS[row.direction as Direction] ?? row.direction}`;
+}
+
+/**
+ * What Save would change, row by row (before → after), compared with the saved rows. Field names compare
+ * case-insensitively, as `snapshot` does.
+ */
+export function diffRows(
+  saved: readonly MappingRecord[],
+  current: readonly MappingRecord[],
+  describe: FieldDescribe
+): RowChange[] {
+  const before = new Map(saved.map((r) => [r.alowareProperty, r]));
+  const changes: RowChange[] = [];
+  for (const row of current) {
+    const old = before.get(row.alowareProperty);
+    const label = catalogEntry(row.alowareProperty)?.label ?? row.alowareProperty;
+    const wasActive = old?.active === true;
+    if (!wasActive && !row.active) continue;
+    if (!wasActive) {
+      changes.push({
+        property: row.alowareProperty,
+        label,
+        kind: 'added',
+        before: 'not mapped',
+        after: describeRow(row, describe)
+      });
+    } else if (!row.active) {
+      changes.push({
+        property: row.alowareProperty,
+        label,
+        kind: 'removed',
+        before: describeRow(old, describe),
+        after: 'not mapped'
+      });
+    } else if (
+      old.salesforceField.trim().toLowerCase() !== row.salesforceField.trim().toLowerCase() ||
+      old.direction !== row.direction
+    ) {
+      changes.push({
+        property: row.alowareProperty,
+        label,
+        kind: 'changed',
+        before: describeRow(old, describe),
+        after: describeRow(row, describe)
+      });
+    }
+  }
+  return changes;
+}
+
+/** A deployment failure of one mapping record, in row terms. */
+export interface RowFailure {
+  readonly property: string;
+  readonly problem: string;
+}
+
+/**
+ * The rows a deployment failure names. The controller's message lists `<record name>: <problem>` parts separated by
+ * "; " after "The deployment failed: " (record names are `Lead_<property>`, with a namespace prefix in a subscriber
+ * org); parts that name no known row are left out.
+ */
+export function failedRows(message: string, properties: ReadonlySet<string>): RowFailure[] {
+  const start = message.search(/The deployment (failed|was canceled): /);
+  if (start < 0) return [];
+  const body = message.slice(message.indexOf(': ', start) + 2).replace(/\s*Your changes are still on the page.*$/, '');
+  const result: RowFailure[] = [];
+  for (const part of body.split('; ')) {
+    const match = /^(?:[A-Za-z0-9]+__)?Lead_([a-z0-9_]+): (.*)$/.exec(part.trim());
+    if (!match || !properties.has(match[1])) continue;
+    const problem = match[2].replace(/\s*\(and \d+ more\)/, '').replace(/\.$/, '');
+    result.push({ property: match[1], problem });
+  }
+  return result;
 }
