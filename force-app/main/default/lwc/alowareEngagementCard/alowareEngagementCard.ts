@@ -171,14 +171,19 @@ export default class AlowareEngagementCard extends LightningElement {
     this.now = Date.now();
     // A minute tick keeps "x minutes ago" true while the page stays open; cleared on disconnect.
     // eslint-disable-next-line @lwc/lwc/no-async-operation
-    this.clock = setInterval(() => {
-      this.now = Date.now();
-    }, CLOCK_TICK_MS);
+    this.clock = setInterval(() => this.tick(), CLOCK_TICK_MS);
   }
 
   override disconnectedCallback(): void {
     if (this.clock !== undefined) clearInterval(this.clock);
     this.clock = undefined;
+  }
+
+  /** Advances "now"; while the latest entry is open (waiting, retrying, sending) its outcome is fetched again. */
+  private tick(): void {
+    this.now = Date.now();
+    const open = ['Pending', 'In Progress', 'Retrying'].includes(this.status?.sync?.status ?? '');
+    if (open && this.wiredStatusResult) refreshApex(this.wiredStatusResult).catch(() => undefined);
   }
 
   @wire(getRecord, { recordId: '$recordId', optionalFields: OPTIONAL_FIELDS })

@@ -99,7 +99,11 @@ export function recordedInstant(date: string | null, time: string | null): numbe
   return Date.UTC(year, month - 1, dayOfMonth, hours, minutes, seconds, millis) - offsetMinutes(t[5]) * MINUTE;
 }
 
-/** "3 minutes ago", "in 2 hours", "now": the largest unit that fits (style long, numeric auto). */
+/**
+ * "3 minutes ago", "in 2 hours", "yesterday", "now": minutes and hours under a day; beyond, whole calendar days in the
+ * rep's zone (47 hours ago on the day before yesterday is "2 days ago"), then months and years. Style long, numeric
+ * auto.
+ */
 export function relativeTime(instant: number, viewer: Viewer): string {
   const diff = instant - viewer.now;
   const abs = Math.abs(diff);
@@ -108,9 +112,15 @@ export function relativeTime(instant: number, viewer: Viewer): string {
   if (abs < MINUTE) return format.format(0, 'second');
   if (abs < HOUR) return format.format(round(MINUTE), 'minute');
   if (abs < DAY) return format.format(round(HOUR), 'hour');
-  if (abs < 30 * DAY) return format.format(round(DAY), 'day');
-  if (abs < 365 * DAY) return format.format(round(30 * DAY), 'month');
-  return format.format(round(365 * DAY), 'year');
+  const zone = safeTimeZone(viewer.timeZone);
+  const days = Math.round((dayInZone(instant, zone) - dayInZone(viewer.now, zone)) / DAY);
+  return relativeDays(days, format);
+}
+
+function relativeDays(days: number, format: Intl.RelativeTimeFormat): string {
+  if (Math.abs(days) < 30) return format.format(days, 'day');
+  if (Math.abs(days) < 365) return format.format(Math.trunc(days / 30), 'month');
+  return format.format(Math.trunc(days / 365), 'year');
 }
 
 /** The calendar date of an instant in a zone, as UTC midnight epoch milliseconds. */
@@ -134,10 +144,7 @@ export function relativeDate(date: string, viewer: Viewer): string | null {
   const days = Math.round(
     (Date.UTC(year, month - 1, day) - dayInZone(viewer.now, safeTimeZone(viewer.timeZone))) / DAY
   );
-  const format = new Intl.RelativeTimeFormat(safeLocale(viewer.locale), { numeric: 'auto' });
-  if (Math.abs(days) < 30) return format.format(days, 'day');
-  if (Math.abs(days) < 365) return format.format(Math.trunc(days / 30), 'month');
-  return format.format(Math.trunc(days / 365), 'year');
+  return relativeDays(days, new Intl.RelativeTimeFormat(safeLocale(viewer.locale), { numeric: 'auto' }));
 }
 
 /** An instant in the rep's locale and zone, with the zone's short name ("Nov 20, 2025, 7:33 AM PST"). */

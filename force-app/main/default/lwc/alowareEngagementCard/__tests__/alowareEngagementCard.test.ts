@@ -427,6 +427,20 @@ describe('c-aloware-engagement-card', () => {
     expect(body.indexOf('sync-status')).toBeLessThan(body.indexOf('inbound-call'));
   });
 
+  it('should fetch an open entry again on the minute tick, and a settled one never', async () => {
+    jest.useFakeTimers({ now: NOW, doNotFake: ['queueMicrotask', 'nextTick'] });
+    await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status({ sync: { status: 'Retrying', outcome: 'RATE_LIMITED' } }));
+    await flush();
+    jest.advanceTimersByTime(CLOCK_TICK_MS);
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    statusAdapter.emit(status());
+    await flush();
+    jest.advanceTimersByTime(3 * CLOCK_TICK_MS);
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+  });
+
   it('should refresh the sync status when the record changes', async () => {
     await mount();
     getRecordAdapter.emit(lead());

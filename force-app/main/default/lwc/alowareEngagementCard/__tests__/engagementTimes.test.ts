@@ -40,6 +40,11 @@ describe('engagement times', () => {
     expect(relativeTime(NOW + 3 * MINUTE, LA)).toBe('in 3 minutes');
     expect(relativeTime(NOW - 5 * 60 * MINUTE, LA)).toBe('5 hours ago');
     expect(relativeTime(NOW - 24 * 60 * MINUTE, LA)).toBe('yesterday');
+    // 40 hours before 10:00 on Nov 25 (Los Angeles) is 18:00 on Nov 23: two calendar days, not "yesterday".
+    expect(relativeTime(NOW - 40 * 60 * MINUTE, LA)).toBe('2 days ago');
+    // 34 hours before: Nov 24 00:00 in Los Angeles (yesterday there), Nov 24 17:00 in Tokyo where it is already Nov 26.
+    expect(relativeTime(NOW - 34 * 60 * MINUTE, LA)).toBe('yesterday');
+    expect(relativeTime(NOW - 34 * 60 * MINUTE, { ...LA, timeZone: 'Asia/Tokyo' })).toBe('2 days ago');
     expect(relativeTime(NOW - 60 * 24 * 60 * MINUTE, LA)).toBe('2 months ago');
     expect(relativeTime(NOW - 800 * 24 * 60 * MINUTE, LA)).toBe('2 years ago');
     expect(relativeTime(NOW - 2 * MINUTE, { ...LA, locale: 'fr-FR' })).toBe('il y a 2 minutes');
