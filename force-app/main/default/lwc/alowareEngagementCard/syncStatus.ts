@@ -67,7 +67,12 @@ function nextAttempt(entry: SyncEntry, viewer: Viewer): { detail: string | null;
   const at = instantOf(entry.nextAttemptAt);
   if (at === null) return { detail: null, title: null };
   return {
-    detail: at > viewer.now ? `Next attempt ${relativeTime(at, viewer)}` : 'Next attempt due now',
+    detail:
+      at <= viewer.now
+        ? 'Next attempt due now'
+        : at - viewer.now < 60_000
+          ? 'Next attempt in less than a minute'
+          : `Next attempt ${relativeTime(at, viewer)}`,
     title: absoluteTime(at, viewer)
   };
 }

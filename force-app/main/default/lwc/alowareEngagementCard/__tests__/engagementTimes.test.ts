@@ -151,6 +151,9 @@ describe('sync status line', () => {
     expect(due.text).toBe('Waiting to retry: no answer from Aloware');
     expect(due.detail).toBe('Next attempt due now');
     expect(syncLine(status({ status: 'Retrying' }), LA)!.text).toBe('Waiting to retry');
+    expect(syncLine(status({ status: 'Retrying', nextAttemptAt: iso(NOW + 20_000) }), LA)!.detail).toBe(
+      'Next attempt in less than a minute'
+    );
     expect(syncLine(status({ status: 'Pending' }), LA)!.text).toBe('Waiting to sync');
     expect(syncLine(status({ status: 'In Progress' }), LA)!.text).toBe('Syncing now');
   });
