@@ -13,6 +13,23 @@ declare module '@salesforce/apex/*' {
   export default apexMethod;
 }
 
+declare module '@salesforce/apex' {
+  /** Re-runs the wired Apex method that produced `wiredResult` (the value the wire last delivered). */
+  export function refreshApex(wiredResult: unknown): Promise<void>;
+}
+
+declare module '@salesforce/i18n/locale' {
+  /** The user's locale, e.g. `en-US`. */
+  const locale: string;
+  export default locale;
+}
+
+declare module '@salesforce/i18n/timeZone' {
+  /** The user's time zone (IANA name), e.g. `America/Los_Angeles`. */
+  const timeZone: string;
+  export default timeZone;
+}
+
 declare module '@salesforce/schema/*' {
   /** A field or object reference, e.g. `@salesforce/schema/Lead.Phone`. */
   const reference: { fieldApiName: string; objectApiName: string };

@@ -165,11 +165,15 @@ export const SAMPLE_LEADS: readonly SampleLead[] = [
     DoNotCall: false,
     Aloware_DNC__c: false,
     Aloware_TCPA_Approved__c: true,
+    // Created in Aloware (the push got a 201 with the contact id) before the link was written: the card builds
+    // "Open in Aloware" from the id and the settings' link template.
     Aloware_Contact_ID__c: '5002',
-    Aloware_Lead_Link__c: 'https://app.aloware.com/contacts/5002',
+    Aloware_Lead_Link__c: null,
     ...ENGAGED,
     Aloware_Total_Inbound_Calls__c: 1,
     Aloware_Last_Inbound_Text__c: 'Please call me after 3pm.',
+    // The latest call (outbound, Nov 24) and "last call disposition" agree, as Aloware records them.
+    Aloware_Last_Outbound_Call_Disposition__c: 'Left Voicemail',
     Aloware_Last_Call_Disposition__c: 'Left Voicemail'
   }),
   lead(3, 'no engagement yet', null, {

@@ -1,6 +1,28 @@
 import { createElement } from 'lwc';
-import AlowareEngagementCard, { OPTIONAL_FIELDS, PREVIEW_LENGTH } from 'c/alowareEngagementCard';
+import AlowareEngagementCard, {
+  CLOCK_TICK_MS,
+  OPTIONAL_FIELDS,
+  PREVIEW_LENGTH,
+  VIEWER_LOCALE,
+  VIEWER_TIME_ZONE
+} from 'c/alowareEngagementCard';
 import { getRecord } from 'lightning/uiRecordApi';
+import { refreshApex } from '@salesforce/apex';
+import getEngagementStatus from '@salesforce/apex/AlowareEngagementController.getEngagementStatus';
+
+// The rep's locale and zone: not the jest defaults (en-US, America/Los_Angeles), to prove the card uses them.
+jest.mock('@salesforce/i18n/locale', () => ({ default: 'en-GB' }), { virtual: true });
+jest.mock('@salesforce/i18n/timeZone', () => ({ default: 'Asia/Tokyo' }), { virtual: true });
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.mock(
+  '@salesforce/apex/AlowareEngagementController.getEngagementStatus',
+  () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const LEAD = require('./data/leadWithEngagement.json');
@@ -12,7 +34,36 @@ const getRecordAdapter = getRecord as unknown as {
   getLastConfig: () => any;
 };
 
-const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+const statusAdapter = getEngagementStatus as unknown as {
+  emit: (value: unknown) => void;
+  error: (body?: unknown) => void;
+  getLastConfig: () => any;
+};
+
+/** Settles the re-render (microtasks only, so it also works under fake timers). */
+const flush = (): Promise<void> =>
+  Promise.resolve()
+    .then(() => undefined)
+    .then(() => undefined)
+    .then(() => undefined)
+    .then(() => undefined);
+
+/** "Now" for every test: 2026-12-01 12:00 UTC (21:00 in Tokyo). The clock is never read for real. */
+const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
+const MINUTE = 60_000;
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+const STATUS = {
+  contactLinkTemplate: 'https://app.aloware.com/contacts/{id}',
+  phoneFieldLabel: 'Phone',
+  hasPhone: true,
+  syncLogReadable: true,
+  sync: { status: 'Succeeded', completedAt: iso(NOW - 2 * MINUTE), createdAt: iso(NOW - 3 * MINUTE) }
+};
+
+function status(change: Partial<typeof STATUS> | Record<string, unknown> = {}): unknown {
+  return { ...JSON.parse(JSON.stringify(STATUS)), ...change };
+}
 
 type Fields = Record<string, { value: unknown; displayValue: string | null }>;
 
@@ -37,8 +88,15 @@ function byId(element: HTMLElement, id: string): (HTMLElement & Record<string, a
 }
 
 describe('c-aloware-engagement-card', () => {
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  });
+
   afterEach(() => {
     while (document.body.firstChild) document.body.removeChild(document.body.firstChild);
+    jest.restoreAllMocks();
+    jest.useRealTimers();
+    (refreshApex as jest.Mock).mockClear();
   });
 
   it('should ask the UI API for every field as optional so unreadable fields are left out', async () => {
@@ -65,12 +123,7 @@ describe('c-aloware-engagement-card', () => {
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
     const inboundCall = byId(element, 'inbound-call')!;
-    expect(inboundCall.textContent).toContain('08:33:16-07:00');
     expect(inboundCall.textContent).toContain('Disposition: Interested');
-    expect(
-      inboundCall.querySelector('lightning-formatted-date-time')!.getAttribute('time-zone') ??
-        (inboundCall.querySelector('lightning-formatted-date-time') as any).timeZone
-    ).toBe('UTC');
     expect(byId(element, 'outbound-call')!.textContent).toContain('None yet');
     const preview = byId(element, 'inbound-text')!.textContent!;
     expect(preview).toContain('…');
@@ -81,7 +134,7 @@ describe('c-aloware-engagement-card', () => {
     );
     expect(totals).toEqual([3, 0, 1, 1]);
     expect(byId(element, 'last-disposition')!.textContent).toContain('Interested');
-    expect(byId(element, 'last-engagement')!.querySelector('lightning-formatted-date-time')).not.toBeNull();
+    expect(byId(element, 'last-engagement')!.querySelector('time')).not.toBeNull();
     expect(byId(element, 'empty')).toBeNull();
   });
 
@@ -109,6 +162,7 @@ describe('c-aloware-engagement-card', () => {
         }
         f.Aloware_DNC__c.value = false;
         f.Aloware_Lead_Link__c.value = null;
+        f.Aloware_Contact_ID__c.value = null;
       })
     );
     await flush();
@@ -193,5 +247,209 @@ describe('c-aloware-engagement-card', () => {
     expect(link.getAttribute('tabindex')).toBeNull();
     link.focus();
     expect(element.shadowRoot!.activeElement).toBe(link);
+  });
+
+  it('should show every time in the rep locale and zone with how long ago, the recorded value in the tooltip', async () => {
+    expect([VIEWER_LOCALE, VIEWER_TIME_ZONE]).toEqual(['en-GB', 'Asia/Tokyo']);
+    const element = await mount();
+    getRecordAdapter.emit(lead());
+    await flush();
+    const inboundCall = byId(element, 'inbound-call')!;
+    const time = inboundCall.querySelector('time')!;
+    // 2026-11-20 08:33:16-07:00 is 15:33:16 UTC, already the 21st in Tokyo.
+    expect(time.querySelector('[data-id="relative"]')!.textContent).toBe('10 days ago');
+    expect(time.querySelector('[data-id="absolute"]')!.textContent).toBe('21 Nov 2026, 00:33 GMT+9');
+    expect(time.getAttribute('datetime')).toBe('2026-11-20T15:33:16.000Z');
+    expect(time.getAttribute('title')).toBe('Recorded by Aloware as 2026-11-20 08:33:16-07:00');
+    expect(inboundCall.textContent).not.toContain('-07:00');
+    // The last engagement is the outbound text: both say the same moment in the same zone.
+    const outboundText = byId(element, 'outbound-text')!.querySelector('[data-id="absolute"]')!.textContent;
+    expect(outboundText).toBe('21 Nov 2026, 18:05 GMT+9');
+    expect(byId(element, 'last-engagement')!.textContent).toContain('21 Nov 2026, 18:05 GMT+9');
+    expect(byId(element, 'last-engagement')!.textContent).toContain('10 days ago');
+  });
+
+  it('should keep "x ago" current while the page stays open', async () => {
+    jest.useFakeTimers({ now: NOW, doNotFake: ['queueMicrotask', 'nextTick'] });
+    const element = await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status());
+    await flush();
+    expect(byId(element, 'sync-status')!.textContent).toContain('Synced 2 minutes ago');
+    // Fake timers move the fake clock with them: five ticks are five minutes.
+    jest.advanceTimersByTime(5 * CLOCK_TICK_MS);
+    await flush();
+    expect(byId(element, 'sync-status')!.textContent).toContain('Synced 7 minutes ago');
+    document.body.removeChild(element);
+    expect(jest.getTimerCount()).toBe(0);
+  });
+
+  it('should ask the controller for this Lead and show the sync status lines', async () => {
+    const element = await mount();
+    expect(statusAdapter.getLastConfig()).toEqual({ leadId: '00Q000000000001AAA' });
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status());
+    await flush();
+    const line = byId(element, 'sync-status')!;
+    expect(line.textContent).toContain('Synced 2 minutes ago');
+    expect(line.querySelector('p')!.getAttribute('title')).toBe('1 Dec 2026, 20:58 GMT+9');
+    expect((line.querySelector('lightning-icon') as any).iconName).toBe('utility:success');
+
+    statusAdapter.emit(
+      status({ sync: { status: 'Retrying', outcome: 'RATE_LIMITED', nextAttemptAt: iso(NOW + 4 * MINUTE) } })
+    );
+    await flush();
+    expect(byId(element, 'sync-status')!.textContent).toContain('Waiting to retry: Aloware rate limit');
+    expect(byId(element, 'sync-status')!.textContent).toContain('Next attempt in 4 minutes');
+
+    statusAdapter.emit(
+      status({ sync: { status: 'Failed', outcome: 'INVALID', errorMessage: 'The email field must be a valid email.' } })
+    );
+    await flush();
+    expect(byId(element, 'sync-status')!.textContent).toContain('Sync failed: The email field must be a valid email.');
+    await expect(element).toBeAccessible();
+  });
+
+  it('should omit the sync line for a rep who may not read the sync log, or when the status cannot be read', async () => {
+    const element = await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status({ syncLogReadable: false, sync: null }));
+    await flush();
+    expect(byId(element, 'sync-status')).toBeNull();
+    expect(byId(element, 'inbound-call')).not.toBeNull();
+    statusAdapter.error({ message: 'No access' });
+    await flush();
+    expect(byId(element, 'sync-status')).toBeNull();
+    expect(byId(element, 'error')).toBeNull();
+    expect((byId(element, 'open-in-aloware') as HTMLAnchorElement).href).toBe('https://app.aloware.com/contacts/4242');
+  });
+
+  it('should say a Lead without a phone can never sync instead of promising engagement', async () => {
+    const element = await mount();
+    getRecordAdapter.emit(
+      lead((f) => {
+        for (const [name, entry] of Object.entries(f)) {
+          if (name.startsWith('Aloware_Total')) entry.value = 0;
+          else if (name.startsWith('Aloware_Last')) entry.value = null;
+        }
+        f.Aloware_DNC__c.value = false;
+        f.Aloware_Lead_Link__c.value = null;
+        f.Aloware_Contact_ID__c.value = null;
+      })
+    );
+    statusAdapter.emit(status({ hasPhone: false, sync: null }));
+    await flush();
+    expect(byId(element, 'sync-status')!.textContent).toContain('Not syncing: this Lead has no phone');
+    expect(byId(element, 'sync-status')!.textContent).toContain('add a phone to sync this Lead');
+    expect(byId(element, 'empty')!.textContent).toContain('cannot sync with Aloware');
+    expect(byId(element, 'empty')!.textContent).not.toContain('will appear here');
+    await expect(element).toBeAccessible();
+  });
+
+  it('should open the contact in Aloware from its id when the stored link is blank', async () => {
+    const element = await mount();
+    getRecordAdapter.emit(
+      lead((f) => {
+        f.Aloware_Lead_Link__c.value = null;
+        f.Aloware_Contact_ID__c.value = '5003';
+      })
+    );
+    await flush();
+    // No template yet (status not loaded): no link is guessed.
+    expect(byId(element, 'open-in-aloware')).toBeNull();
+    statusAdapter.emit(status({ contactLinkTemplate: 'https://app.aloware.io/contacts/{id}' }));
+    await flush();
+    const link = byId(element, 'open-in-aloware') as HTMLAnchorElement;
+    expect(link.href).toBe('https://app.aloware.io/contacts/5003');
+    expect(link.textContent).toContain('opens in a new tab');
+    // A stored https link is the sync's own and wins.
+    getRecordAdapter.emit(lead((f) => (f.Aloware_Contact_ID__c.value = '5003')));
+    await flush();
+    expect((byId(element, 'open-in-aloware') as HTMLAnchorElement).href).toBe('https://app.aloware.com/contacts/4242');
+  });
+
+  it("should show each call's own disposition and the generic one only when it matches the latest call", async () => {
+    const element = await mount();
+    statusAdapter.emit(status());
+    // Inbound call on Nov 20 (Interested), outbound call later on Nov 24 (Left Voicemail).
+    const twoCalls = (generic: string | null) =>
+      lead((f) => {
+        f.Aloware_Last_Outbound_Call_Date__c.value = '2026-11-24';
+        f.Aloware_Last_Outbound_Call_Time__c.value = '14:05:40-07:00';
+        f.Aloware_Last_Outbound_Call_Disposition__c.value = 'Left Voicemail';
+        f.Aloware_Last_Call_Disposition__c.value = generic;
+      });
+    getRecordAdapter.emit(twoCalls('Interested'));
+    await flush();
+    expect(byId(element, 'inbound-call')!.textContent).toContain('Disposition: Interested');
+    expect(byId(element, 'outbound-call')!.textContent).toContain('Disposition: Left Voicemail');
+    expect(byId(element, 'last-disposition')).toBeNull();
+    getRecordAdapter.emit(twoCalls('left voicemail'));
+    await flush();
+    expect(byId(element, 'last-disposition')!.textContent).toContain('Last call disposition: left voicemail');
+    // Same day, no offsets: which call came last cannot be told, so the generic one must match one of them.
+    const sameDay = (generic: string) =>
+      lead((f) => {
+        f.Aloware_Last_Inbound_Call_Time__c.value = '08:00:00';
+        f.Aloware_Last_Outbound_Call_Date__c.value = '2026-11-20';
+        f.Aloware_Last_Outbound_Call_Time__c.value = '09:00:00';
+        f.Aloware_Last_Outbound_Call_Disposition__c.value = 'Left Voicemail';
+        f.Aloware_Last_Call_Disposition__c.value = generic;
+      });
+    getRecordAdapter.emit(sameDay('Interested'));
+    await flush();
+    expect(byId(element, 'last-disposition')!.textContent).toContain('Interested');
+    getRecordAdapter.emit(sameDay('Wrong Number'));
+    await flush();
+    expect(byId(element, 'last-disposition')).toBeNull();
+    // The latest call without a disposition of its own cannot contradict the generic one.
+    getRecordAdapter.emit(
+      lead((f) => {
+        f.Aloware_Last_Outbound_Call_Date__c.value = '2026-11-24';
+        f.Aloware_Last_Outbound_Call_Time__c.value = '14:05:40-07:00';
+        f.Aloware_Last_Call_Disposition__c.value = 'Appointment Set';
+      })
+    );
+    await flush();
+    expect(byId(element, 'last-disposition')!.textContent).toContain('Appointment Set');
+  });
+
+  it('should put the DNC warning first, before the sync status and the engagement', async () => {
+    const element = await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(
+      status({ sync: { status: 'Failed', errorMessage: 'Aloware rejected the token.', completedAt: iso(NOW) } })
+    );
+    await flush();
+    const order = Array.from(element.shadowRoot!.querySelectorAll('[data-id]')).map((n) => n.getAttribute('data-id'));
+    const body = order.filter((id) => id !== 'open-in-aloware');
+    expect(body[0]).toBe('dnc-warning');
+    expect(body.indexOf('sync-status')).toBeLessThan(body.indexOf('inbound-call'));
+  });
+
+  it('should fetch an open entry again on the minute tick, and a settled one never', async () => {
+    jest.useFakeTimers({ now: NOW, doNotFake: ['queueMicrotask', 'nextTick'] });
+    await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status({ sync: { status: 'Retrying', outcome: 'RATE_LIMITED' } }));
+    await flush();
+    jest.advanceTimersByTime(CLOCK_TICK_MS);
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    statusAdapter.emit(status());
+    await flush();
+    jest.advanceTimersByTime(3 * CLOCK_TICK_MS);
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+  });
+
+  it('should refresh the sync status when the record changes', async () => {
+    await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status());
+    await flush();
+    expect(refreshApex).not.toHaveBeenCalled();
+    getRecordAdapter.emit(lead((f) => (f.Aloware_Total_Inbound_Calls__c.value = 4)));
+    await flush();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect((refreshApex as jest.Mock).mock.calls[0][0]).toEqual(expect.objectContaining({ data: status() }));
   });
 });
