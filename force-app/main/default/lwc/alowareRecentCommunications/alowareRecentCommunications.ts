@@ -7,7 +7,7 @@ import LOCALE from '@salesforce/i18n/locale';
 import LAST_MODIFIED from '@salesforce/schema/Lead.LastModifiedDate';
 import { reduceErrors } from 'c/alowareUiUtils';
 
-/** One communication as the controller answers it (`AlowareRecentCommunications.Item`). */
+/** One communication as the controller answers it (`AlowareRecentCommunication`). */
 export interface CommunicationItem {
   id: string;
   subject: string | null;
