@@ -365,9 +365,14 @@ export default class AlowareSyncLog extends LightningElement {
     return this.detail ? `Sync log entry ${this.detail.name ?? this.detail.id}` : 'Sync log entry';
   }
 
-  /** Only Failed outbound entries can be retried (AlowareOutboundService.retry leaves the others alone). */
+  /**
+   * Failed outbound entries are sent again; Failed webhook deliveries are applied again from their stored body (the
+   * server refuses, with the reason, an older delivery stored without one).
+   */
   get detailRetryable(): boolean {
-    return this.detail?.status === 'Failed' && this.detail.direction === 'Outbound';
+    return (
+      this.detail?.status === 'Failed' && (this.detail.direction === 'Outbound' || this.detail.source === 'Webhook')
+    );
   }
 
   get detailRetryDisabled(): boolean {

@@ -321,6 +321,24 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'detail-retry').disabled).toBe(true);
   });
 
+  it('should offer a retry for a failed webhook delivery but not for another failed inbound entry', async () => {
+    mockGetLogPage.mockResolvedValue(page());
+    mockGetLogDetail.mockResolvedValue({ ...DETAIL, status: 'Failed', direction: 'Inbound', source: 'Webhook' });
+    const element = await mount();
+    const table = byId(element, 'log-table');
+    table.dispatchEvent(
+      new CustomEvent('rowaction', { detail: { action: { name: 'view_detail' }, row: PAGE.rows[0] } })
+    );
+    await flush();
+    expect(byId(element, 'detail-retry').disabled).toBe(false);
+    mockGetLogDetail.mockResolvedValue({ ...DETAIL, status: 'Failed', direction: 'Inbound', source: 'Pull' });
+    table.dispatchEvent(
+      new CustomEvent('rowaction', { detail: { action: { name: 'view_detail' }, row: PAGE.rows[0] } })
+    );
+    await flush();
+    expect(byId(element, 'detail-retry').disabled).toBe(true);
+  });
+
   it('should ignore unknown row actions and show a detail error', async () => {
     mockGetLogPage.mockResolvedValue(page());
     mockGetLogDetail.mockRejectedValue({ body: { message: 'This sync log entry no longer exists.' } });
