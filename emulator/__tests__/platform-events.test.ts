@@ -1,6 +1,16 @@
 /**
  * Platform events as documented (Platform Events Developer Guide; Apex Reference Guide, EventBus Class,
  * EventBus.TestBroker Class), in a minimal project holding two events and their triggers. Each case cites its source.
+ * Addresses (returned by the documentation search tool; also listed in emulator/fidelity/SOURCES.md, section D):
+ * - EventBus Class: https://developer.salesforce.com/docs/atlas.en-us.apexref.meta/apex/apex_class_System_eventbus.htm
+ * - TestBroker Class: https://developer.salesforce.com/docs/platform/apex-ref/references/apex-ref/apex-class-eventbus-testbroker.html
+ * - Deliver Test Event Messages: https://developer.salesforce.com/docs/atlas.en-us.252.0.platform_events.meta/platform_events/platform_events_test_deliver.htm
+ * - Retry Event Triggers: https://developer.salesforce.com/docs/atlas.en-us.platform_events.meta/platform_events/platform_events_subscribe_apex_refire.htm
+ * - Test Retried Event Messages: https://developer.salesforce.com/docs/atlas.en-us.262.0.platform_events.meta/platform_events/platform_events_test_retry.htm
+ * - Subscribe with Apex Triggers: https://developer.salesforce.com/docs/atlas.en-us.258.0.platform_events.meta/platform_events/platform_events_subscribe_apex.htm
+ * - Configure the User and Batch Size: https://developer.salesforce.com/docs/atlas.en-us.258.0.platform_events.meta/platform_events/platform_events_trigger_config.htm
+ * - Platform Event Fields (publish behavior): https://developer.salesforce.com/docs/atlas.en-us.254.0.platform_events.meta/platform_events/platform_events_define_ui.htm
+ * - Considerations for Apex and APIs: https://developer.salesforce.com/docs/atlas.en-us.222.0.platform_events.meta/platform_events/platform_events_api_considerations.htm
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
