@@ -19,6 +19,7 @@ import type { ClassInfo, Interpreter, Platform } from '../runtime/interpreter';
 import { ApexThrow } from '../runtime/interpreter';
 import { fault, RuntimeFault, str } from '../runtime/ops';
 import { ApexDatetime, ApexId, ApexList, ApexObject, NativeObject, SObjectValue, T } from '../runtime/values';
+import { deliverEvents } from './eventBus';
 import { Limits } from './limits';
 import { executeQuery } from './soql';
 import { queryLocatorRecords } from '../stdlib/database';
@@ -467,6 +468,8 @@ export function drainAsync(
     const error = runJob(org, interp, job, { test: false });
     out.push({ id: job.id.value, kind: job.kind, status: job.status, ...(error ? { error: describe(error) } : {}) });
   }
+  // Published platform events reach their subscribed triggers (each batch in a transaction of its own).
+  deliverEvents(org, interp, false);
   return out;
 }
 

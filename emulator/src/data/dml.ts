@@ -173,7 +173,9 @@ export function executeDml(
   // Custom metadata cannot be changed by DML (Apex Developer Guide, Custom Metadata Types: "DML operations are not allowed").
   for (const r of rows) {
     const model = org.object(r.object);
-    if (model?.kind === 'custom-metadata')
+    // Platform events are published with EventBus.publish, not inserted (Platform Events Developer Guide, Publish
+    // Event Messages with Apex: "use the EventBus.publish method"); the platform's compiler refuses the DML.
+    if (model?.kind === 'custom-metadata' || model?.kind === 'platform-event')
       throw fault('System.TypeException', `DML operation ${OP_NAMES[l]} not allowed on ${model.name}`);
   }
 

@@ -283,6 +283,23 @@ export function standardFieldsFor(
     return fields;
   }
 
+  if (kind === 'platform-event') {
+    // Platform Events Developer Guide, Platform Event Fields / Identify and Match Event Messages with the EventUuid
+    // Field: standard fields ReplayId, EventUuid, CreatedDate, CreatedById; no Name, no OwnerId, no LastModified*.
+    const stringField = (name: string, label: string, length: number): FieldModel => {
+      const field = blankField(name, label, 'STRING', false);
+      field.length = length;
+      return Object.assign(field, { createable: false, updateable: false, nillable: true });
+    };
+    fields.push(
+      stringField('ReplayId', 'Replay ID', 255),
+      stringField('EventUuid', 'Event UUID', 36),
+      systemField('CreatedDate', 'Created Date', 'DATETIME'),
+      systemField('CreatedById', 'Created By ID', 'REFERENCE', { referenceTo: ['User'], relationshipName: 'CreatedBy' })
+    );
+    return fields;
+  }
+
   const isSetting = kind === 'custom-setting-hierarchy' || kind === 'custom-setting-list';
   const nameField = blankField('Name', 'Name', 'STRING', false);
   if (isSetting) {

@@ -322,6 +322,13 @@ function customObject(
     fields,
     path: objectPath
   };
+  if (kind === 'platform-event') {
+    // Metadata API, CustomObject: publishBehavior of a platform event (PublishAfterCommit | PublishImmediately).
+    const behavior = text(node, 'publishBehavior') ?? 'PublishImmediately';
+    if (behavior !== 'PublishAfterCommit' && behavior !== 'PublishImmediately')
+      throw new MetadataError(objectPath, `unknown <publishBehavior> '${behavior}'`);
+    model.publishBehavior = behavior;
+  }
   const visibility = text(node, 'visibility');
   if (visibility !== undefined) {
     if (visibility !== 'Public' && visibility !== 'Protected' && visibility !== 'PackageProtected') {

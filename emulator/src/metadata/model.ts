@@ -114,6 +114,8 @@ export interface ObjectModel {
   seedRecords?: Record<string, string | number | boolean | null>[];
   /** Package objects: the `.object-meta.xml` path, when the object is declared in force-app. */
   path?: string;
+  /** Platform events: `<publishBehavior>` (`PublishAfterCommit` or `PublishImmediately`). */
+  publishBehavior?: 'PublishAfterCommit' | 'PublishImmediately';
 }
 
 export interface CustomMetadataRecord {

@@ -7,6 +7,7 @@ import { registerCallouts } from './callouts';
 import { registerDatabase } from './database';
 import { registerDates } from './dates';
 import { registerEncoding } from './encoding';
+import { registerEventBus } from './eventBus';
 import { registerInstall } from './install';
 import { registerJson } from './json';
 import { registerLeadConvert } from './leadConvert';
@@ -36,4 +37,5 @@ export function registerAll(r: Registry): void {
   registerCallouts(r);
   registerRest(r);
   registerMetadataApi(r);
+  registerEventBus(r);
 }

@@ -11,6 +11,7 @@
  */
 import { addJob, asyncContext, asyncState, foldLimits, installFutureHook, jobRecord, runTestJobs } from '../data/async';
 import type { AsyncJob } from '../data/async';
+import { deliverEvents } from '../data/eventBus';
 import { Limits } from '../data/limits';
 import type { Org } from '../data/org';
 import type { Interpreter } from '../runtime/interpreter';
@@ -269,7 +270,12 @@ export function registerAsync(r: Registry): void {
       for (const j of state.jobs) if (j.status === 'Queued') j.inWindow = true;
     }
     state.stopped = true;
-    if (o.inTest) runTestJobs(o, interp);
+    if (o.inTest) {
+      runTestJobs(o, interp);
+      // Deliver Test Event Messages: "The Test.stopTest() statement causes the event publishing to be carried out
+      // and event messages to be delivered to the test event bus."
+      deliverEvents(o, interp, true);
+    }
     return null;
   });
 }

@@ -4,6 +4,7 @@
  * System.AccessLevel; System.StatusCode; Savepoint), the `Trigger` context variables (Apex Developer Guide, Trigger
  * Context Variables). `SObject.addError` is stdlib/sobjects.ts's; the DML layer reads the errors it records.
  */
+import { busMark, rollbackBus } from '../data/eventBus';
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
@@ -276,7 +277,7 @@ export function registerDatabase(r: Registry): void {
   r.static('Database', 'setSavepoint', ({ interp }) => {
     const org = orgOf(interp);
     org.limits.add('dmlStatements');
-    return new NativeObject('System.Savepoint', { snapshot: org.snapshot() });
+    return new NativeObject('System.Savepoint', { snapshot: org.snapshot(), bus: busMark(org) });
   });
   r.static('Database', 'rollback', ({ interp }, [sp]) => {
     if (!(sp instanceof NativeObject) || sp.type !== 'System.Savepoint')
@@ -284,6 +285,8 @@ export function registerDatabase(r: Registry): void {
     const org = orgOf(interp);
     org.limits.add('dmlStatements');
     org.restore(sp.data['snapshot'] as ReturnType<Org['snapshot']>);
+    // Publish After Commit events published after the savepoint are part of the rolled-back work.
+    rollbackBus(org, sp.data['bus'] as number);
     return null;
   });
   r.static('Database', 'releaseSavepoint', () => null);
