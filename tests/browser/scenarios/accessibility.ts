@@ -37,7 +37,7 @@ export const accessibilityScenarios: Scenario[] = [
     name: 'accessibility: the Aloware Setup page passes axe on each tab (no serious or critical violations)',
     async run(t) {
       await openSetupTab(t, 'Sync Settings');
-      await expectText(t.page.locator('c-aloware-sync-settings [data-id="token-status"]'), 'API token', 20_000);
+      await expectText(t.page.locator('c-aloware-sync-settings [data-id="token-stored"]'), 'API token', 20_000);
       await scan(t.page, 'c-aloware-setup');
       await t.page.locator('c-aloware-setup').getByRole('tab', { name: 'Sync Log' }).click();
       await expectText(t.page.locator('c-aloware-sync-log [data-id="range"]'), 'Showing 1–50', 20_000);

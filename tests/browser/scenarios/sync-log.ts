@@ -108,7 +108,7 @@ export const syncLogScenarios: Scenario[] = [
         `insert new List<Aloware_Sync_Log__c>{
           new Aloware_Sync_Log__c(Lead__c = '${lead.id}', Direction__c = 'Outbound', Source__c = 'Manual',
             Status__c = 'Failed', Outcome__c = 'INVALID', Attempts__c = 1, HTTP_Status__c = 400,
-            Error_Message__c = 'HTTP 400: Phone number is empty or invalid. ' + 'x'.repeat(300) + ' END'),
+            Error_Message__c = 'HTTP 400: Phone number is empty or invalid. ' + 'x'.repeat(150) + ' END'),
           new Aloware_Sync_Log__c(Lead__c = '${lead.id}', Direction__c = 'Outbound', Source__c = 'Manual',
             Status__c = 'Pending', Pending_Key__c = '${lead.id}', Next_Attempt_At__c = System.now().addDays(1))
         };`

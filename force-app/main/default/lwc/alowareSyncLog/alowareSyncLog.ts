@@ -605,7 +605,9 @@ export default class AlowareSyncLog extends LightningElement {
   }
 
   handleCauseCancel(): void {
+    const outcome = this.pendingCause?.outcome ?? '';
     this.pendingCause = null;
+    this.focusSelector = `[data-id="retry-cause"][data-outcome="${outcome}"]`;
   }
 
   async handleCauseConfirmed(): Promise<void> {
@@ -650,7 +652,17 @@ export default class AlowareSyncLog extends LightningElement {
   /** Set when an entry was opened: the next render moves focus (and the view) to its heading. */
   private focusDetail = false;
 
+  /** A selector to focus after the next render (the control that opened a dialog, or the retry result). */
+  private focusSelector: string | null = null;
+
   override renderedCallback(): void {
+    if (this.focusSelector) {
+      const target = this.template?.querySelector<HTMLElement>(this.focusSelector);
+      if (target) {
+        this.focusSelector = null;
+        target.focus();
+      }
+    }
     if (!this.focusDetail) return;
     const heading = this.template?.querySelector<HTMLElement>('[data-id="detail-heading"]');
     if (heading) {
@@ -706,6 +718,7 @@ export default class AlowareSyncLog extends LightningElement {
     try {
       const result = await call();
       this.retryResult = result;
+      this.focusSelector = '[data-id="retry-result-heading"]';
       const clean = result.skipped === 0 && result.refused === 0;
       this.toast(clean ? 'Retry queued' : 'Retry done, with exceptions', result.message, clean ? 'success' : 'warning');
       const openId = this.detail?.id ?? null;

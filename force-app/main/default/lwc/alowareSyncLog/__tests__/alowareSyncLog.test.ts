@@ -467,15 +467,18 @@ describe('c-aloware-sync-log', () => {
     expect(dialog.textContent).toContain('Failed outbound entries of this cause: 250');
     expect(dialog.textContent).toContain('At most 200 are retried at a time');
     expect(mockRetryByOutcome).not.toHaveBeenCalled();
+    const focus = jest.spyOn(buttons[0], 'focus');
     (dialog.querySelector('[data-id="cancel"]') as HTMLButtonElement).click();
     await flush();
     expect(byId(element, 'confirm-cause')).toBeNull();
+    expect(focus).toHaveBeenCalled();
     buttons[0].click();
     await flush();
     (byId(element, 'confirm-cause').shadowRoot!.querySelector('[data-id="confirm"]') as HTMLButtonElement).click();
     await flush();
     expect(mockRetryByOutcome).toHaveBeenCalledWith({ outcome: 'RATE_LIMITED' });
     expect(byId(element, 'retry-result-message').textContent).toBe('1 entry queued for retry.');
+    expect(element.shadowRoot!.activeElement).toBe(byId(element, 'retry-result-heading'));
     await expect(element).toBeAccessible();
   });
 
