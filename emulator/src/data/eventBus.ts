@@ -194,6 +194,7 @@ function automatedProcess(org: Org): UserContext {
   const rec = org.put(
     org.record('User', {
       LastName: 'Automated Process',
+      Name: 'Automated Process',
       Alias: 'autoproc',
       Email: 'autoproc@emulated.example.com',
       Username: 'autoproc@emulated.example.com',

@@ -210,6 +210,8 @@ export class Org implements Platform {
       this.record('User', {
         FirstName: 'Emulated',
         LastName: 'Admin',
+        // The compound Name the platform derives from FirstName and LastName (put() bypasses the DML that derives it).
+        Name: 'Emulated Admin',
         Alias: 'eadmin',
         Email: 'admin@emulated.example.com',
         Username: 'admin@emulated.example.com',
