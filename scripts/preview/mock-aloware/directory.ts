@@ -1,8 +1,9 @@
 /**
  * The mock Aloware account's data: users and contacts, keyed by phone as Aloware is. Seeded from the preview's sample
  * people. Contact JSON carries the keys the catalog reads inbound (`inboundKey`): top-level contact keys,
- * `other_phone_numbers`, `computed.contact_link` and a `tracking` object — the catalog's keys, not a confirmed
- * Aloware shape.
+ * `other_phone_numbers`, and Aloware's own counters (`inbound_call_count`, `outbound_call_count`, `inbound_sms_count`,
+ * `outbound_sms_count`, `nb_communications`), which real contact JSON carries (webhook `body.contact`). No link and no
+ * other engagement values: the package builds the link from the contact id and computes engagement from events.
  */
 import { ALOWARE_ONLY_USERS, SAMPLE_LEADS, SAMPLE_USERS } from '../sample-data';
 
@@ -39,8 +40,11 @@ export interface AlowareContact {
   tcpa_approved: boolean;
   incoming_number: string | null;
   other_phone_numbers: { label: string; phone_number: string }[];
-  computed: { contact_link: string };
-  tracking: Record<string, string | number | null>;
+  inbound_call_count: number;
+  outbound_call_count: number;
+  inbound_sms_count: number;
+  outbound_sms_count: number;
+  nb_communications: number;
   created_at: string;
   updated_at: string;
 }
@@ -117,11 +121,16 @@ export class AlowareDirectory {
       });
       if (typeof f.MobilePhone === 'string')
         contact.other_phone_numbers.push({ label: 'mobile', phone_number: f.MobilePhone });
-      for (const [field, value] of Object.entries(f)) {
-        const m = /^Aloware_(Last|Total)_(.+)__c$/.exec(field);
-        if (m && value !== null && typeof value !== 'boolean')
-          contact.tracking[`${m[1]}_${m[2]}`.toLowerCase()] = value;
-      }
+      const count = (value: unknown): number => (typeof value === 'number' ? value : 0);
+      contact.inbound_call_count = count(f.Aloware_Total_Inbound_Calls__c);
+      contact.outbound_call_count = count(f.Aloware_Total_Outbound_Calls__c);
+      contact.inbound_sms_count = count(f.Aloware_Total_Inbound_Texts__c);
+      contact.outbound_sms_count = count(f.Aloware_Total_Outbound_Texts__c);
+      contact.nb_communications =
+        contact.inbound_call_count +
+        contact.outbound_call_count +
+        contact.inbound_sms_count +
+        contact.outbound_sms_count;
       this.contacts.push(contact);
     }
   }
@@ -166,8 +175,11 @@ export class AlowareDirectory {
       tcpa_approved: false,
       incoming_number: null,
       other_phone_numbers: [],
-      computed: { contact_link: `https://app.aloware.com/contacts/${id}` },
-      tracking: {},
+      inbound_call_count: 0,
+      outbound_call_count: 0,
+      inbound_sms_count: 0,
+      outbound_sms_count: 0,
+      nb_communications: 0,
       created_at: now,
       updated_at: now
     };
