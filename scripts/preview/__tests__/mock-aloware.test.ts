@@ -3,6 +3,7 @@
  * each failure mode on demand. (How the product classifies these answers is the Apex's job: AlowareResponseClassifier
  * and its tests; the preview runs that Apex.)
  */
+import { generateEvents } from '../mock-aloware/events';
 import { DEFAULT_TOKEN, startMockAloware, type MockAloware } from '../mock-aloware/server';
 
 let mock: MockAloware;
@@ -65,6 +66,26 @@ describe('mock Aloware API', () => {
     const found = await lookup('%2B14155550101');
     expect(found.status).toBe(200);
     expect(((await found.json()) as { id: number }).id).toBe(5001);
+  });
+
+  it("should carry Aloware's counters in the contact JSON and count a generated communication on its contact", async () => {
+    const lookup = async (): Promise<Record<string, unknown>> =>
+      (await (
+        await fetch(
+          `${mock.url}/api/v1/webhook/contact/phone-number?api_token=${DEFAULT_TOKEN}&phone_number=%2B14155550101`
+        )
+      ).json()) as Record<string, unknown>;
+    const before = await lookup();
+    for (const key of ['inbound_call_count', 'outbound_call_count', 'inbound_sms_count', 'outbound_sms_count']) {
+      expect(typeof before[key]).toBe('number');
+    }
+    expect(before).not.toHaveProperty('tracking');
+    expect(before).not.toHaveProperty('computed');
+    generateEvents(mock.directory, 'inbound-sms', { phone: '+14155550101' });
+    const after = await lookup();
+    expect(after.inbound_sms_count).toBe((before.inbound_sms_count as number) + 1);
+    expect(after.nb_communications).toBe((before.nb_communications as number) + 1);
+    expect(after.outbound_call_count).toBe(before.outbound_call_count);
   });
 
   it.each([

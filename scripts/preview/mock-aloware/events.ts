@@ -16,6 +16,17 @@ export function eventKind(name: string): EventKind | null {
   return EVENT_KINDS.find((k) => k === lower || WIRE_NAMES[k].name.toLowerCase() === lower) ?? null;
 }
 
+/** Aloware's contact counter each communication kind adds to (Aloware counts the communication on the contact). */
+const COUNTERS: Partial<
+  Record<EventKind, 'inbound_call_count' | 'outbound_call_count' | 'inbound_sms_count' | 'outbound_sms_count'>
+> = {
+  'inbound-call': 'inbound_call_count',
+  'outbound-call': 'outbound_call_count',
+  'inbound-sms': 'inbound_sms_count',
+  'outbound-sms': 'outbound_sms_count'
+};
+
+/** Builds `count` events of `kind` for the directory's contacts; a communication counts on its contact. */
 export function generateEvents(
   directory: AlowareDirectory,
   kind: EventKind,
@@ -30,6 +41,11 @@ export function generateEvents(
   for (let i = 0; i < count; i++) {
     const contact = candidates[i % candidates.length];
     if (!contact) continue;
+    const counter = COUNTERS[kind];
+    if (counter) {
+      contact[counter] += 1;
+      contact.nb_communications += 1;
+    }
     envelopes.push(
       buildEvent(kind, {
         contactId: contact.id,
