@@ -1,7 +1,7 @@
 /**
  * Benchmark of the TypeScript mapping rules (c/alowareMappingRules) with the full catalog:
  * - outbound: 10,000 Leads → forms payloads (conversion, owner look-up, fingerprint), Leads/s;
- * - inbound: the same Leads receiving full Aloware contact data (+ tracking) → changes, Leads/s;
+ * - inbound: the same Leads receiving full Aloware contact data (with Aloware's counters) → changes, Leads/s;
  * - fingerprint alone, Leads/s;
  * - validation of a 500-row mapping set, ms per validation.
  * Peak heap is sampled with process.memoryUsage() during each phase. Prints a table; writes docs/bench/engine.json.
@@ -133,15 +133,10 @@ function alowareContact(i: number): Record<string, unknown> {
     is_dnc: i % 40 === 0,
     user_id: 1000 + (i % 60),
     other_phone_numbers: [{ label: 'mobile', phone_number: `+1${200 + (i % 700)}5550199` }],
-    computed: { contact_link: `https://app.aloware.com/contacts/${900000 + i}` },
-    tracking: {
-      last_engagement: '2024-07-04 09:15:00',
-      last_inbound_call_time: '08:33:16-07:00',
-      last_inbound_call_date: '2024-07-04',
-      total_inbound_calls: (i % 17) + 1,
-      last_inbound_text: 'Please call me back after lunch, thanks!',
-      last_call_disposition: 'Interested'
-    }
+    inbound_call_count: (i % 17) + 1,
+    outbound_call_count: i % 5,
+    inbound_sms_count: i % 3,
+    outbound_sms_count: i % 7
   };
 }
 
@@ -197,7 +192,7 @@ function main(): void {
   let changed = 0;
   let refused = 0;
   phases.push(
-    measure('inbound changes', N, 'Leads', 'full contact + tracking data per Lead', (sample) => {
+    measure('inbound changes', N, 'Leads', 'full contact data with counters per Lead', (sample) => {
       for (let i = 0; i < N; i++) {
         const result = applyInboundValues(contacts[i], leads[i], mappings, describe, directory, SETTINGS);
         changed += Object.keys(result.changes).length;

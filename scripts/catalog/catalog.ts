@@ -315,15 +315,20 @@ function validateProperty(object: string, index: number, entry: unknown, errors:
   if (p.group === 'Tracking') {
     if (!onlyInbound) errors.push(`${where}: a Tracking row allows AlowareToSalesforce only`);
     if (p.payloadKey !== null) errors.push(`${where}: a Tracking row has no payloadKey (it is never sent)`);
-    if (typeof p.inboundKey !== 'string' || !p.inboundKey.startsWith('tracking.')) {
-      errors.push(`${where}: a Tracking row's inboundKey names its computed value (tracking.<name>)`);
-    }
   }
   if (p.payloadKey === null && allowed.some((d) => d !== 'AlowareToSalesforce')) {
     errors.push(`${where}: without a payloadKey the row cannot send to Aloware: allow AlowareToSalesforce only`);
   }
-  if (p.inboundKey === null && allowed.some((d) => d !== 'SalesforceToAloware')) {
-    errors.push(`${where}: without an inboundKey the row cannot receive from Aloware: allow SalesforceToAloware only`);
+  // Without an inboundKey the value is never read from Aloware data: either the row only sends, or the package
+  // computes the value itself (contact link, engagement tracking) and the row is AlowareToSalesforce only, never sent.
+  if (
+    p.inboundKey === null &&
+    allowed.some((d) => d !== 'SalesforceToAloware') &&
+    !(onlyInbound && p.payloadKey === null)
+  ) {
+    errors.push(
+      `${where}: without an inboundKey the row cannot receive from Aloware: allow SalesforceToAloware only, or AlowareToSalesforce only with no payloadKey (a value the package computes)`
+    );
   }
   if (allowed.length < DIRECTIONS.length && (typeof p.directionNote !== 'string' || p.directionNote.length === 0)) {
     errors.push(`${where}: restricted directions need a directionNote explaining why`);

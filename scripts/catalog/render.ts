@@ -152,7 +152,7 @@ export interface CatalogProperty {
   readonly payloadKey: string | null;
   /** False when the payload key is a guess (documented as unconfirmed). */
   readonly payloadKeyConfirmed: boolean;
-  /** Key read from Aloware data (\`tracking.<name>\`: computed by the inbound sync), or null. */
+  /** Key read from Aloware's contact JSON (a dotted path; \`other_phone_numbers.<label>\` selects a list entry), or null when the value is never read from Aloware data (the contact link and engagement tracking, which the package computes). */
   readonly inboundKey: string | null;
   /** Default Lead field API name (no namespace). */
   readonly defaultField: string;

@@ -314,6 +314,28 @@ describe('catalog validation', () => {
     expect(errors).toEqual([expect.stringMatching(/without a payloadKey the row cannot send to Aloware/)]);
   });
 
+  it('should refuse a row that receives from Aloware without an inbound key unless the package computes it', () => {
+    // A row Aloware can set (Bidirectional) must name the key it is read from.
+    const errors = validateCatalog(withRow('first_name', (r) => (r.inboundKey = null)));
+    expect(errors).toEqual([expect.stringMatching(/"first_name": without an inboundKey the row cannot receive/)]);
+    // A computed value (AlowareToSalesforce only, never sent) has none: the link and the engagement tracking.
+    const computed = valid.properties.filter((p: { inboundKey: string | null }) => p.inboundKey === null);
+    expect(computed.map((p: { property: string }) => p.property)).toContain('aloware_lead_link');
+    expect(computed.map((p: { property: string }) => p.property)).toContain('last_engagement');
+    expect(validateCatalog(withRow('aloware_contact_id', (r) => (r.inboundKey = null)))).toEqual([]);
+  });
+
+  it('should read the totals from Aloware contact counters and invent no inbound keys', () => {
+    const keys = Object.fromEntries(
+      valid.properties.map((p: { property: string; inboundKey: string | null }) => [p.property, p.inboundKey])
+    );
+    expect(keys.total_inbound_calls).toBe('inbound_call_count');
+    expect(keys.total_outbound_calls).toBe('outbound_call_count');
+    expect(keys.total_inbound_texts).toBe('inbound_sms_count');
+    expect(keys.total_outbound_texts).toBe('outbound_sms_count');
+    expect(Object.values(keys).filter((k) => typeof k === 'string' && /^(tracking|computed)\./.test(k))).toEqual([]);
+  });
+
   it('should refuse a default field whose type is not in salesforceTypes', () => {
     const errors = validateCatalog(withRow('website', (r) => (r.salesforceTypes = ['string'])));
     expect(errors).toEqual([expect.stringMatching(/"website": Website is a url field, not in salesforceTypes/)]);

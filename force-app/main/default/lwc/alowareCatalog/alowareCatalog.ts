@@ -62,7 +62,7 @@ export interface CatalogProperty {
   readonly payloadKey: string | null;
   /** False when the payload key is a guess (documented as unconfirmed). */
   readonly payloadKeyConfirmed: boolean;
-  /** Key read from Aloware data (`tracking.<name>`: computed by the inbound sync), or null. */
+  /** Key read from Aloware's contact JSON (a dotted path; `other_phone_numbers.<label>` selects a list entry), or null when the value is never read from Aloware data (the contact link and engagement tracking, which the package computes). */
   readonly inboundKey: string | null;
   /** Default Lead field API name (no namespace). */
   readonly defaultField: string;
@@ -434,13 +434,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'url',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'computed.contact_link',
+    inboundKey: null,
     defaultField: 'Aloware_Lead_Link__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['url', 'string'],
     directionNote:
-      'Built from the Aloware host and the Aloware contact id: Aloware owns it, so it only flows from Aloware to Salesforce.',
+      'Built by the package from the Aloware contact id with the configurable link template (Aloware Settings, Contact Link Template): no Aloware response carries a link, so it is never read from Aloware data and only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Aloware Lead Link',
@@ -453,7 +453,7 @@ export const CATALOG: readonly CatalogProperty[] = [
       unique: false,
       defaultValue: null,
       description:
-        'Link to this contact in Aloware, built by Aloware Lead Sync from the configured Aloware host and the Aloware contact id. Aloware to Salesforce only.',
+        'Link to this contact in Aloware, built by Aloware Lead Sync from the Aloware contact id with the configured contact link template. Aloware to Salesforce only.',
       inlineHelpText: "Opens this Lead's contact page in Aloware."
     }
   },
@@ -525,13 +525,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'date',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_text_date',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Text_Date__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['date', 'datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound text message date',
@@ -555,13 +555,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'date',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_text_date',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Text_Date__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['date', 'datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound text message date',
@@ -585,13 +585,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'text',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_text',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Text__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['textarea', 'string'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound text message',
@@ -615,13 +615,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'text',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_text',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Text__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['textarea', 'string'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound text message',
@@ -645,13 +645,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'number',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.total_inbound_texts',
+    inboundKey: 'inbound_sms_count',
     defaultField: 'Aloware_Total_Inbound_Texts__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['double', 'integer', 'long'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Aloware counts it on the contact (inbound_sms_count): a contact pull or contact event sets it, communication events add to it. It only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Total inbound text messages',
@@ -664,7 +664,7 @@ export const CATALOG: readonly CatalogProperty[] = [
       unique: false,
       defaultValue: null,
       description:
-        'Number of text messages received from this Lead in Aloware. Computed by Aloware Lead Sync from Aloware communications; Aloware to Salesforce only.',
+        "Number of text messages received from this Lead in Aloware. Aloware's own counter (inbound_sms_count), set by Aloware Lead Sync from the contact and counted up on communication events; Aloware to Salesforce only.",
       inlineHelpText: 'How many text messages this Lead has sent (from Aloware).'
     }
   },
@@ -675,13 +675,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'number',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.total_outbound_texts',
+    inboundKey: 'outbound_sms_count',
     defaultField: 'Aloware_Total_Outbound_Texts__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['double', 'integer', 'long'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Aloware counts it on the contact (outbound_sms_count): a contact pull or contact event sets it, communication events add to it. It only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Total outbound text messages',
@@ -694,7 +694,7 @@ export const CATALOG: readonly CatalogProperty[] = [
       unique: false,
       defaultValue: null,
       description:
-        'Number of text messages sent to this Lead from Aloware. Computed by Aloware Lead Sync from Aloware communications; Aloware to Salesforce only.',
+        "Number of text messages sent to this Lead from Aloware. Aloware's own counter (outbound_sms_count), set by Aloware Lead Sync from the contact and counted up on communication events; Aloware to Salesforce only.",
       inlineHelpText: 'How many text messages were sent to this Lead (from Aloware).'
     }
   },
@@ -705,13 +705,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'date',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_call_date',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Call_Date__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['date', 'datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound call date',
@@ -735,13 +735,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'date',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_call_date',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Call_Date__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['date', 'datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound call date',
@@ -765,13 +765,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'number',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.total_inbound_calls',
+    inboundKey: 'inbound_call_count',
     defaultField: 'Aloware_Total_Inbound_Calls__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['double', 'integer', 'long'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Aloware counts it on the contact (inbound_call_count): a contact pull or contact event sets it, communication events add to it. It only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Total inbound calls',
@@ -784,7 +784,7 @@ export const CATALOG: readonly CatalogProperty[] = [
       unique: false,
       defaultValue: null,
       description:
-        'Number of calls from this Lead in Aloware. Computed by Aloware Lead Sync from Aloware communications; Aloware to Salesforce only.',
+        "Number of calls from this Lead in Aloware. Aloware's own counter (inbound_call_count), set by Aloware Lead Sync from the contact and counted up on communication events; Aloware to Salesforce only.",
       inlineHelpText: 'How many calls this Lead has made to you (from Aloware).'
     }
   },
@@ -795,13 +795,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'number',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.total_outbound_calls',
+    inboundKey: 'outbound_call_count',
     defaultField: 'Aloware_Total_Outbound_Calls__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['double', 'integer', 'long'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Aloware counts it on the contact (outbound_call_count): a contact pull or contact event sets it, communication events add to it. It only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Total outbound calls',
@@ -814,7 +814,7 @@ export const CATALOG: readonly CatalogProperty[] = [
       unique: false,
       defaultValue: null,
       description:
-        'Number of calls to this Lead from Aloware. Computed by Aloware Lead Sync from Aloware communications; Aloware to Salesforce only.',
+        "Number of calls to this Lead from Aloware. Aloware's own counter (outbound_call_count), set by Aloware Lead Sync from the contact and counted up on communication events; Aloware to Salesforce only.",
       inlineHelpText: 'How many calls were made to this Lead (from Aloware).'
     }
   },
@@ -825,13 +825,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'time',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_call_time',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Call_Time__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'time'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound call time',
@@ -856,13 +856,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'time',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_call_time',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Call_Time__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'time'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound call time',
@@ -887,13 +887,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'time',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_message_time',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Message_Time__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'time'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound message time',
@@ -918,13 +918,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'time',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_message_time',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Message_Time__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'time'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound message time',
@@ -949,13 +949,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'text',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_call_disposition',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Call_Disposition__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'picklist'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last call disposition',
@@ -979,13 +979,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'text',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_call_disposition',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Call_Disposition__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'picklist'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound call disposition',
@@ -1009,13 +1009,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'text',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_call_disposition',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Call_Disposition__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['string', 'textarea', 'picklist'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound call disposition',
@@ -1039,13 +1039,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'datetime',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_engagement',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Engagement__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound and outbound engagement',
@@ -1069,13 +1069,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'datetime',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_inbound_engagement',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Inbound_Engagement__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last inbound engagement',
@@ -1099,13 +1099,13 @@ export const CATALOG: readonly CatalogProperty[] = [
     alowareType: 'datetime',
     payloadKey: null,
     payloadKeyConfirmed: true,
-    inboundKey: 'tracking.last_outbound_engagement',
+    inboundKey: null,
     defaultField: 'Aloware_Last_Outbound_Engagement__c',
     defaultDirection: 'AlowareToSalesforce',
     allowedDirections: ['AlowareToSalesforce'],
     salesforceTypes: ['datetime'],
     directionNote:
-      'Engagement tracking is computed from Aloware communications: it only flows from Aloware to Salesforce.',
+      'Computed by the package from Aloware communication events (never read from a contact): it only flows from Aloware to Salesforce.',
     repEditable: false,
     customField: {
       label: 'Last outbound engagement',

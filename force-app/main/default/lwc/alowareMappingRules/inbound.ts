@@ -36,7 +36,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Reads `key` from Aloware data: the exact key first, then a dotted path through objects
- * (`tracking.last_engagement`); inside a list, a segment selects the entry whose `label` matches and continues
+ * (`parent.child`); inside a list, a segment selects the entry whose `label` matches and continues
  * with its `phone_number` (`other_phone_numbers.mobile`).
  */
 export function lookupAlowareValue(
@@ -113,7 +113,9 @@ export function applyInbound(
       );
       continue;
     }
-    const lookup = lookupAlowareValue(alowareValues, entry.inboundKey ?? entry.property);
+    // No inboundKey: the package computes the value itself (contact link, engagement tracking); never read it here.
+    if (entry.inboundKey === null) continue;
+    const lookup = lookupAlowareValue(alowareValues, entry.inboundKey);
     if (!lookup.found) continue;
     const field = describe.resolve(row.salesforceField);
     if (!field) {

@@ -246,7 +246,11 @@ describe('catalog and engine agree', () => {
     const sends = entry.allowedDirections.some((d) => d !== 'AlowareToSalesforce');
     const accepts = entry.allowedDirections.some((d) => d !== 'SalesforceToAloware');
     if (sends && entry.payloadKey === null) problems.push('sends to Aloware without a payload key');
-    if (accepts && entry.inboundKey === null) problems.push('accepts Aloware values without an inbound key');
+    // Without an inbound key the engine never reads the value: only a value the package computes (AlowareToSalesforce
+    // only, never sent) may accept Aloware values without one.
+    if (accepts && entry.inboundKey === null && (sends || entry.allowedDirections.join() !== 'AlowareToSalesforce')) {
+      problems.push('accepts Aloware values without an inbound key');
+    }
     if (!entry.allowedDirections.includes(entry.defaultDirection)) problems.push('default direction not allowed');
     if (entry.group === 'Tracking' && entry.allowedDirections.join() !== 'AlowareToSalesforce') {
       problems.push('tracking must be AlowareToSalesforce only');
