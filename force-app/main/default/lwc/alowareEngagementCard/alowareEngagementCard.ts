@@ -28,7 +28,7 @@ import TOTAL_OUTBOUND_CALLS from '@salesforce/schema/Lead.Aloware_Total_Outbound
 import TOTAL_INBOUND_TEXTS from '@salesforce/schema/Lead.Aloware_Total_Inbound_Texts__c';
 import TOTAL_OUTBOUND_TEXTS from '@salesforce/schema/Lead.Aloware_Total_Outbound_Texts__c';
 import LAST_ENGAGEMENT from '@salesforce/schema/Lead.Aloware_Last_Engagement__c';
-import { reduceErrors } from 'c/alowareUiUtils';
+import { cancelEvery, reduceErrors, runEvery, type LaterHandle } from 'c/alowareUiUtils';
 import { showDateTime, showRecorded } from './engagementTimes';
 import type { ShownTime, Viewer } from './engagementTimes';
 import { contactLink, httpsUrl, syncLine } from './syncStatus';
@@ -165,17 +165,16 @@ export default class AlowareEngagementCard extends LightningElement {
 
   private wiredStatusResult: WiredStatus | undefined;
   private recordSeen = false;
-  private clock: ReturnType<typeof setInterval> | undefined;
+  private clock: LaterHandle | undefined;
 
   override connectedCallback(): void {
     this.now = Date.now();
     // A minute tick keeps "x minutes ago" true while the page stays open; cleared on disconnect.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    this.clock = setInterval(() => this.tick(), CLOCK_TICK_MS);
+    this.clock = runEvery(() => this.tick(), CLOCK_TICK_MS);
   }
 
   override disconnectedCallback(): void {
-    if (this.clock !== undefined) clearInterval(this.clock);
+    if (this.clock !== undefined) cancelEvery(this.clock);
     this.clock = undefined;
   }
 

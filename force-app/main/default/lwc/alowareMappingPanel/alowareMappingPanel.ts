@@ -663,8 +663,7 @@ export default class AlowareMappingPanel extends LightningElement {
     this.rows = this.rows.map((row) => (row.alowareProperty === property ? { ...row, ...change } : row));
     this.serverIssues = [];
     if (this.rowFailures[property]) {
-      const { [property]: _fixed, ...rest } = this.rowFailures;
-      this.rowFailures = rest;
+      this.rowFailures = Object.fromEntries(Object.entries(this.rowFailures).filter(([key]) => key !== property));
     }
     if (this.notice?.kind !== 'progress') this.notice = null;
     this.revalidate();

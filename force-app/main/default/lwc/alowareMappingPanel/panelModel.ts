@@ -185,7 +185,7 @@ export function pickerCandidates(
       custom: field.name.toLowerCase().endsWith('__c'),
       readOnly,
       mappedBy: mappedBy.get(field.name.toLowerCase()) ?? null,
-      searchKey: `${field.label}\u0000${field.name}`.toLowerCase()
+      searchKey: `${field.label}\n${field.name}`.toLowerCase()
     });
   }
   result.sort((a, b) => Number(a.custom) - Number(b.custom) || a.label.localeCompare(b.label));

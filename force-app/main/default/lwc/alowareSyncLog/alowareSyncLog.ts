@@ -592,11 +592,12 @@ export default class AlowareSyncLog extends LightningElement {
 
   /** Failure totals by cause; a failure to read them leaves the list empty (the table shows its own error). */
   async loadTotals(): Promise<void> {
-    try {
-      this.failureTotals = ((await getFailureTotals()) as FailureTotal[]) ?? [];
-    } catch {
-      this.failureTotals = [];
-    }
+    this.failureTotals = await Promise.resolve()
+      .then(() => getFailureTotals())
+      .then(
+        (totals) => (totals as FailureTotal[] | null | undefined) ?? [],
+        () => []
+      );
   }
 
   handleRetryCause(event: Event): void {

@@ -142,6 +142,26 @@ export function runLater(callback: () => void, delayMs: number): LaterHandle {
 }
 
 /**
+ * Runs a callback every `intervalMs` until {@link cancelEvery} (the engagement card's minute tick, which keeps "x
+ * minutes ago" true while a page stays open). Components call it in `connectedCallback` and cancel it in
+ * `disconnectedCallback`.
+ * @param callback what to run
+ * @param intervalMs the interval in milliseconds
+ * @returns a handle for cancelEvery
+ */
+export function runEvery(callback: () => void, intervalMs: number): LaterHandle {
+  return setInterval(callback, intervalMs);
+}
+
+/**
+ * Stops a callback started with {@link runEvery}.
+ * @param handle the handle runEvery returned
+ */
+export function cancelEvery(handle: LaterHandle): void {
+  clearInterval(handle);
+}
+
+/**
  * Cancels a callback scheduled with {@link runLater} that has not run yet.
  * @param handle the handle runLater returned
  */

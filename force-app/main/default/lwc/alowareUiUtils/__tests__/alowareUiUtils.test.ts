@@ -1,6 +1,43 @@
-import { csvCell, downloadText, formatCount, redactSecrets, reduceErrors, toCsv } from 'c/alowareUiUtils';
+import {
+  cancelEvery,
+  cancelLater,
+  csvCell,
+  downloadText,
+  formatCount,
+  redactSecrets,
+  reduceErrors,
+  runEvery,
+  runLater,
+  toCsv
+} from 'c/alowareUiUtils';
 
 describe('c-aloware-ui-utils', () => {
+  describe('timers', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('should run a repeated callback on every interval until it is cancelled', () => {
+      jest.useFakeTimers();
+      const tick = jest.fn();
+      const handle = runEvery(tick, 60_000);
+      jest.advanceTimersByTime(180_000);
+      expect(tick).toHaveBeenCalledTimes(3);
+      cancelEvery(handle);
+      jest.advanceTimersByTime(180_000);
+      expect(tick).toHaveBeenCalledTimes(3);
+    });
+
+    it('should run a later callback once, and never once cancelled', () => {
+      jest.useFakeTimers();
+      const ran = jest.fn();
+      const cancelled = jest.fn();
+      runLater(ran, 1_000);
+      cancelLater(runLater(cancelled, 1_000));
+      jest.advanceTimersByTime(5_000);
+      expect(ran).toHaveBeenCalledTimes(1);
+      expect(cancelled).not.toHaveBeenCalled();
+    });
+  });
+
   describe('reduceErrors', () => {
     it('should read the message of an Apex error body', () => {
       expect(reduceErrors({ body: { message: 'Insufficient access' } })).toBe('Insufficient access');
