@@ -36,13 +36,13 @@ export const recentCommunicationsScenarios: Scenario[] = [
       await expectText(t.page.locator('#preview-timeline'), 'No activities yet.');
 
       await send(t, 'outbound-call');
-      await expectText(list.locator('[data-id="communication"]').first(), 'Outbound call — Interested', 15_000);
+      await expectText(list.locator('[data-id="communication"]').first(), 'Outbound call — Appointment Set', 15_000);
       await expectText(list.locator('[data-id="relative-time"]').first(), /now|sec|min/);
-      await expectText(list.locator('[data-id="disposition"]').first(), 'Disposition: Interested');
+      await expectText(list.locator('[data-id="disposition"]').first(), 'Disposition: Appointment Set');
       const timeline = t.page.locator('#preview-timeline');
-      await expectText(timeline, 'Outbound call — Interested', 15_000);
-      await expectText(timeline, 'Call Result: Interested');
-      await expectText(timeline, 'Duration: 120 s');
+      await expectText(timeline, 'Outbound call — Appointment Set', 15_000);
+      await expectText(timeline, 'Call Result: Appointment Set');
+      await expectText(timeline, 'Duration: 107 s');
       const link = list.locator('[data-id="timeline-link"]');
       assert(
         (await link.getAttribute('href')) === `/lightning/r/Lead/${leadId}/related/ActivityHistories/view`,
