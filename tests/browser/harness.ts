@@ -63,6 +63,16 @@ export function toast(page: Page, text: string | RegExp): Locator {
   return page.locator('#preview-toasts .slds-notify_toast').filter({ hasText: text });
 }
 
+/**
+ * Closes every toast on the page, so the next `toast(...).first()` is the answer to the next action (toasts close
+ * themselves after 8 s: waiting for "the second toast" fails on a slow machine when the first has closed already).
+ */
+export async function clearToasts(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const node of Array.from(document.querySelectorAll('#preview-toasts .slds-notify_toast'))) node.remove();
+  });
+}
+
 /** Opens the Aloware Setup page on one of its tabs (`Lead Property Mapping`, `Sync Settings`, `Sync Log`). */
 export async function openSetupTab(t: ScenarioContext, tab: string, query = ''): Promise<void> {
   await t.open(`/${query}`);

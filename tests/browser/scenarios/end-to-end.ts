@@ -12,6 +12,7 @@ import {
   chooseOption,
   expectText,
   openSetupTab,
+  clearToasts,
   toast,
   waitUntil,
   type Scenario,
@@ -113,8 +114,9 @@ export const endToEndScenarios: Scenario[] = [
       const before = await t.server.org.query(
         `SELECT Aloware_Total_Inbound_Texts__c, Aloware_Last_Inbound_Text__c FROM Lead WHERE Id = '${lead.id}'`
       );
+      await clearToasts(t.page);
       await t.page.getByRole('button', { name: 'Deliver the same webhook again' }).click();
-      await toast(t.page, 'Webhook delivered').nth(1).waitFor({ timeout: 15_000 });
+      await toast(t.page, 'Webhook delivered').first().waitFor({ timeout: 15_000 });
       const after = await t.server.org.query(
         `SELECT Aloware_Total_Inbound_Texts__c, Aloware_Last_Inbound_Text__c FROM Lead WHERE Id = '${lead.id}'`
       );

@@ -3,7 +3,7 @@
  * on the page's Activity timeline and in the recent-communications list; a repeat adds nothing.
  */
 import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
-import { assert, expectText, toast, type Scenario, type ScenarioContext } from '../harness';
+import { assert, clearToasts, expectText, toast, type Scenario, type ScenarioContext } from '../harness';
 
 const LIST = 'c-aloware-recent-communications';
 
@@ -51,8 +51,9 @@ export const recentCommunicationsScenarios: Scenario[] = [
       const tasks = await tasksOf(t, leadId);
       assert(tasks.length === 1, `one Task for the call, saw ${JSON.stringify(tasks)}`);
 
+      await clearToasts(t.page);
       await t.page.getByRole('button', { name: 'Deliver the same webhook again' }).click();
-      await toast(t.page, 'Webhook delivered').nth(1).waitFor({ timeout: 15_000 });
+      await toast(t.page, 'Webhook delivered').first().waitFor({ timeout: 15_000 });
       const again = await tasksOf(t, leadId);
       assert(JSON.stringify(again) === JSON.stringify(tasks), `the repeat changed the Tasks: ${JSON.stringify(again)}`);
       assert((await list.locator('[data-id="communication"]').count()) === 1, 'still one communication listed');
