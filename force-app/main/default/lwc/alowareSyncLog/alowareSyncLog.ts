@@ -259,6 +259,8 @@ export default class AlowareSyncLog extends LightningElement {
   /** The "retry all of this cause" waiting for confirmation. */
   pendingCause: FailureTotal | null = null;
   private connected = false;
+  /** Numbers each page request, so that only the latest one's answer is shown. */
+  private loadTicket = 0;
 
   /**
    * A filter to show (from the health header or an operation's result): replaces the current filters and reloads.
@@ -512,21 +514,27 @@ export default class AlowareSyncLog extends LightningElement {
         : navigation === 'previous'
           ? (this.page?.firstCursor ?? null)
           : null;
+    const ticket = ++this.loadTicket;
     this.isLoading = true;
     this.errorMessage = null;
     try {
       const page = (await getLogPage({ query: this.buildQuery(navigation, PAGE_SIZE, cursor) })) as LogPage;
+      // Filters changed while this request ran: a later request's answer shows (or will show) the current filters.
+      if (ticket !== this.loadTicket) return;
       this.page = page;
       this.rows = page.rows.map((row) => toTableRow(row));
-      this.selectedIds = [];
+      // A reload keeps the selection of the entries it still lists; the table is bound to the same ids.
+      const listed = new Set(page.rows.map((row) => row.id));
+      this.selectedIds = this.selectedIds.filter((id) => listed.has(id));
       if (navigation === 'first') this.pageNumber = 1;
       else if (navigation === 'next') this.pageNumber += 1;
       else this.pageNumber = Math.max(1, this.pageNumber - 1);
     } catch (error) {
+      if (ticket !== this.loadTicket) return;
       this.errorMessage = reduceErrors(error);
       this.rows = [];
     } finally {
-      this.isLoading = false;
+      if (ticket === this.loadTicket) this.isLoading = false;
     }
   }
 
@@ -719,6 +727,8 @@ export default class AlowareSyncLog extends LightningElement {
     try {
       const result = await call();
       this.retryResult = result;
+      // The selected entries were handled; the result lists them.
+      this.selectedIds = [];
       this.focusSelector = '[data-id="retry-result-heading"]';
       const clean = result.skipped === 0 && result.refused === 0;
       this.toast(clean ? 'Retry queued' : 'Retry done, with exceptions', result.message, clean ? 'success' : 'warning');

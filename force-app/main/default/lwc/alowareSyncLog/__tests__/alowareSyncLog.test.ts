@@ -252,6 +252,47 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'retry-result')).toBeNull();
   });
 
+  it('should keep the selection of entries a reload still lists, and bind it to the table', async () => {
+    mockGetLogPage.mockResolvedValue(page());
+    const element = await mount();
+    byId(element, 'log-table').dispatchEvent(
+      new CustomEvent('rowselection', { detail: { selectedRows: [PAGE.rows[0]] } })
+    );
+    await flush();
+    expect(byId(element, 'log-table').selectedRows).toEqual([PAGE.rows[0].id]);
+    // A reload (here a status filter) that still lists the entry keeps it selected.
+    byId(element, 'filter-status').dispatchEvent(new CustomEvent('change', { detail: { value: 'Failed' } }));
+    await flush();
+    expect(byId(element, 'log-table').selectedRows).toEqual([PAGE.rows[0].id]);
+    expect(byId(element, 'retry-selected').disabled).toBe(false);
+    expect(byId(element, 'retry-selected').label).toBe('Retry selected (1)');
+    // A reload that no longer lists it drops it.
+    mockGetLogPage.mockResolvedValue(page({ rows: [PAGE.rows[1]] }));
+    byId(element, 'filter-status').dispatchEvent(new CustomEvent('change', { detail: { value: 'Succeeded' } }));
+    await flush();
+    expect(byId(element, 'log-table').selectedRows).toEqual([]);
+    expect(byId(element, 'retry-selected').disabled).toBe(true);
+  });
+
+  it('should show only the latest request\'s page when an earlier answer arrives last', async () => {
+    mockGetLogPage.mockResolvedValue(page());
+    const element = await mount();
+    const answers: ((value: unknown) => void)[] = [];
+    mockGetLogPage.mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    byId(element, 'filter-status').dispatchEvent(new CustomEvent('change', { detail: { value: 'Failed' } }));
+    byId(element, 'filter-status').dispatchEvent(new CustomEvent('change', { detail: { value: 'Succeeded' } }));
+    expect(answers).toHaveLength(2);
+    answers[1](page({ rows: [PAGE.rows[1]] }));
+    await flush();
+    expect(element.shadowRoot!.querySelector('lightning-spinner')).toBeNull();
+    // The stale answer (the "Failed" filter) comes last and changes nothing.
+    answers[0](page({ rows: [PAGE.rows[0]] }));
+    await flush();
+    const table = byId(element, 'log-table');
+    expect(table.data).toHaveLength(1);
+    expect(table.data[0].id).toBe(PAGE.rows[1].id);
+  });
+
   it('should report a failed retry', async () => {
     mockGetLogPage.mockResolvedValue(page());
     mockRetryLogs.mockRejectedValue({ body: { message: 'You do not have permission to retry sync log entries.' } });
