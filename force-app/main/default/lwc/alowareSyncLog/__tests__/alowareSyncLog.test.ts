@@ -274,7 +274,7 @@ describe('c-aloware-sync-log', () => {
     expect(byId(element, 'retry-selected').disabled).toBe(true);
   });
 
-  it('should show only the latest request\'s page when an earlier answer arrives last', async () => {
+  it("should show only the latest request's page when an earlier answer arrives last", async () => {
     mockGetLogPage.mockResolvedValue(page());
     const element = await mount();
     const answers: ((value: unknown) => void)[] = [];
