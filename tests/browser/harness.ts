@@ -79,12 +79,22 @@ export async function openSetupTab(t: ScenarioContext, tab: string, query = ''):
   await t.page.locator('c-aloware-setup').getByRole('tab', { name: tab }).click();
 }
 
-/** Selects `option` in the lightning-combobox labelled `label` inside `scope`. */
+/** Selects `option` in the lightning-combobox or native select labelled `label` inside `scope`. */
 export async function chooseOption(
   scope: Locator | Page,
   label: string | RegExp,
   option: string | RegExp
 ): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
+  const box = scope.getByRole('combobox', { name: label });
+  if (await box.evaluate((e) => e.tagName === 'SELECT')) {
+    // A native select opens the browser's own pop-up, which a page cannot click: selectOption sets the value and
+    // fires input and change, as a pick does.
+    const labels = await box.locator('option').allInnerTexts();
+    const wanted = labels.find((l) => (typeof option === 'string' ? l.trim() === option : option.test(l)));
+    if (wanted === undefined) throw new Error(`no option ${String(option)} in ${String(label)}: ${labels.join(', ')}`);
+    await box.selectOption({ label: wanted.trim() });
+    return;
+  }
+  await box.click();
   await scope.getByRole('option', { name: option }).first().click();
 }

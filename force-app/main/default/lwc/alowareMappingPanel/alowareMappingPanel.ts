@@ -92,7 +92,7 @@ interface RowView {
   editable: boolean;
   removable: boolean;
   directionEditable: boolean;
-  directionOptions: { label: string; value: string }[];
+  directionOptions: { label: string; value: string; selected: boolean }[];
   errors: { key: string; message: string }[];
   warnings: { key: string; message: string }[];
   hasErrors: boolean;
@@ -287,6 +287,8 @@ export default class AlowareMappingPanel extends LightningElement {
       this.loadError = reduceErrors(error);
     } finally {
       this.isLoading = false;
+      // The page hosting the panel (Aloware Setup) waits for this before it asks for its own figures.
+      this.dispatchEvent(new CustomEvent('stateload'));
     }
   }
 
@@ -452,7 +454,7 @@ export default class AlowareMappingPanel extends LightningElement {
       editable,
       removable: editable && !special,
       directionEditable: editable && allowed.length > 1,
-      directionOptions: allowed.map((d) => ({ label: DIRECTION_LABELS[d], value: d })),
+      directionOptions: allowed.map((d) => ({ label: DIRECTION_LABELS[d], value: d, selected: d === row.direction })),
       errors: errors.map((e, i) => ({ key: `${row.alowareProperty}-e${i}`, message: e.message })),
       warnings: warnings.map((w, i) => ({ key: `${row.alowareProperty}-w${i}`, message: w.message })),
       hasErrors: errors.length > 0,
@@ -669,9 +671,13 @@ export default class AlowareMappingPanel extends LightningElement {
     this.revalidate();
   }
 
-  handleDirectionChange(event: CustomEvent<{ value: string }>): void {
-    const property = (event.currentTarget as HTMLElement).dataset.property as string;
-    this.updateRow(property, { direction: event.detail.value });
+  /**
+   * A row's direction (a native SLDS select: a page has up to 40 of them, and a select renders in a fraction of a
+   * combobox's time).
+   */
+  handleDirectionChange(event: Event): void {
+    const select = event.currentTarget as HTMLSelectElement;
+    this.updateRow(select.dataset.property as string, { direction: select.value });
   }
 
   handleRemove(event: Event): void {

@@ -59,17 +59,37 @@ export default class AlowareSetup extends LightningElement {
   /** The filter handed to the sync log when a link asks for one. */
   logFilter: LogFilter | null = null;
 
-  override connectedCallback(): void {
-    this.loadHealth();
+  /** True until the first health answer (or error) arrives. */
+  isHealthLoading = true;
+  private healthRequested = false;
+
+  /**
+   * The health header loads once the mapping panel has its state, not beside it: Apex actions of one page are
+   * answered one after another (Aura sends them in one request), and the health figures count the sync log, so
+   * asking first would hold back the panel the admin came for.
+   */
+  handleMappingStateLoad(): void {
+    if (!this.healthRequested) this.loadHealth();
   }
 
   async loadHealth(): Promise<void> {
+    this.healthRequested = true;
     try {
       this.health = (await getHealth()) as SetupHealth;
       this.healthError = null;
     } catch (error) {
       this.healthError = reduceErrors(error);
+    } finally {
+      this.isHealthLoading = false;
     }
+  }
+
+  get showHealthLoading(): boolean {
+    return this.isHealthLoading && !this.health && !this.healthError;
+  }
+
+  get healthBusy(): string {
+    return String(this.showHealthLoading);
   }
 
   get showMapping(): boolean {

@@ -93,7 +93,14 @@ const option = (element: HTMLElement, name: string): HTMLElement | undefined =>
   options(element).find((o) => o.dataset.name === name);
 const active = (element: HTMLElement): Element | null => root(element).activeElement;
 
+/** A change as the user makes it: a native select takes the value, a base component reports it in the detail. */
 function change(target: Element | null, value: string): void {
+  if (target instanceof HTMLSelectElement) {
+    target.value = value;
+    if (target.value !== value) throw new Error(`the select offers no option ${value}`);
+    target.dispatchEvent(new CustomEvent('change', { bubbles: true }));
+    return;
+  }
   (target as Element).dispatchEvent(new CustomEvent('change', { detail: { value } }));
 }
 
@@ -190,7 +197,10 @@ describe('c-aloware-mapping-panel', () => {
     const tracking = rowOf(element, 'last_engagement')!;
     expect(tracking.querySelector('[data-id="direction-select"]')).toBeNull();
     expect(tracking.textContent).toContain('Aloware → Salesforce only');
-    expect(inRow(element, 'city', 'direction-select')!.options.map((o: any) => o.label)).toEqual([
+    const citySelect = inRow(element, 'city', 'direction-select') as unknown as HTMLSelectElement;
+    expect(citySelect.tagName).toBe('SELECT');
+    expect(citySelect.getAttribute('aria-label')).toBe('Direction for City');
+    expect(Array.from(citySelect.options).map((o) => o.label)).toEqual([
       'Both ways (Aloware ↔ Salesforce)',
       'Aloware → Salesforce only',
       'Salesforce → Aloware only'
@@ -207,15 +217,23 @@ describe('c-aloware-mapping-panel', () => {
     expect(byId(element, 'deploy-status')).toBeNull();
   });
 
-  it('should show the load error and load again', async () => {
+  it('should show the load error and load again, telling its host after each load', async () => {
     mock(getMappingState).mockRejectedValueOnce({ body: { message: 'Insufficient privileges' } });
-    const { element } = await mount();
+    const element = createElement('c-aloware-mapping-panel', { is: AlowareMappingPanel });
+    const loads: boolean[] = [];
+    element.addEventListener('stateload', () =>
+      loads.push(root(element).querySelector('[data-id="load-error"]') === null)
+    );
+    document.body.appendChild(element);
+    await flush();
     expect(byId(element, 'load-error')!.textContent).toContain('Insufficient privileges');
+    expect(loads).toHaveLength(1);
     mock(getMappingState).mockResolvedValueOnce(state());
     byId(element, 'reload')!.click();
     await flush();
     expect(byId(element, 'load-error')).toBeNull();
     expect(rowOf(element, 'email')).not.toBeNull();
+    expect(loads).toHaveLength(2);
   });
 
   it('should show empty sections and the locked-row problems when no mapping record exists', async () => {

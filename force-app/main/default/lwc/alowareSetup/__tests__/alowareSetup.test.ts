@@ -131,12 +131,39 @@ describe('c-aloware-setup', () => {
       reconcileMinutes: 60
     };
     const health = getHealth as unknown as jest.Mock;
+    /** Mounts the page and lets the mapping panel report its state, which is when the header asks for its figures. */
+    async function mountLoaded(): Promise<HTMLElement> {
+      const element = await mount();
+      q(element, 'c-aloware-mapping-panel')!.dispatchEvent(new CustomEvent('stateload'));
+      await flush();
+      return element;
+    }
     const text = (element: HTMLElement, id: string): string =>
       (q(element, `[data-id="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+    it('should ask for the health only after the mapping panel has its state, and only once', async () => {
+      health.mockResolvedValue(HEALTH);
+      health.mockClear();
+      const element = await mount();
+      expect(health).not.toHaveBeenCalled();
+      expect(text(element, 'health-loading')).toBe('Checking the sync health…');
+      expect(q(element, '[data-id="health"]')!.getAttribute('aria-busy')).toBe('true');
+      const panel = q(element, 'c-aloware-mapping-panel')!;
+      panel.dispatchEvent(new CustomEvent('stateload'));
+      await flush();
+      expect(health).toHaveBeenCalledTimes(1);
+      expect(q(element, '[data-id="health-loading"]')).toBeNull();
+      expect(q(element, '[data-id="health"]')!.getAttribute('aria-busy')).toBe('false');
+      expect(text(element, 'health-connection-title')).toBe('Connected');
+      // The panel reloads (Try again, after a save): the header keeps its own refresh.
+      panel.dispatchEvent(new CustomEvent('stateload'));
+      await flush();
+      expect(health).toHaveBeenCalledTimes(1);
+    });
+
     it('should show a verified connection in green with when and by whom', async () => {
       health.mockResolvedValue(HEALTH);
-      const element = await mount();
+      const element = await mountLoaded();
       expect(text(element, 'health-connection-title')).toBe('Connected');
       expect((q(element, '[data-id="health-connection-icon"]') as any).variant).toBe('success');
       expect(text(element, 'health-checked')).toContain('by Avery Admin');
@@ -151,7 +178,7 @@ describe('c-aloware-setup', () => {
 
     it('should never show green before a verification, and red with the precise error after a failed test', async () => {
       health.mockResolvedValueOnce({ ...HEALTH, connectionState: 'unverified', checkedAt: null, checkedBy: null });
-      const element = await mount();
+      const element = await mountLoaded();
       expect(text(element, 'health-connection-title')).toBe('Not verified');
       expect((q(element, '[data-id="health-connection-icon"]') as any).variant).toBe('warning');
       expect(q(element, '[data-id="health-checked"]')).toBeNull();
@@ -182,7 +209,7 @@ describe('c-aloware-setup', () => {
 
     it('should open the sync log filtered to the failed, pending or webhook entries, and to an operation', async () => {
       health.mockResolvedValue(HEALTH);
-      const element = await mount();
+      const element = await mountLoaded();
       (q(element, '[data-id="health-failed"]') as HTMLElement).click();
       await flush();
       expect((q(element, '[data-id="setup-tabs"]') as any).activeTabValue).toBe('log');
@@ -205,7 +232,7 @@ describe('c-aloware-setup', () => {
 
     it('should hide the log figures from users who cannot read the log', async () => {
       health.mockResolvedValue({ ...HEALTH, canReadLog: false, lastWebhookAt: null, reconcileMinutes: 30 });
-      const element = await mount();
+      const element = await mountLoaded();
       expect(q(element, '[data-id="health-counts"]')).toBeNull();
       expect(text(element, 'health-last-webhook')).toContain('not visible to you');
       expect(text(element, 'health-reconcile-schedule')).toBe('Every 30 minutes');
