@@ -193,7 +193,11 @@ describe('c-aloware-mapping-panel', () => {
     expect(owner.querySelector('[data-id="field-picker"]')).not.toBeNull();
     expect(owner.querySelector('[data-id="remove"]')).toBeNull();
     expect(rowOf(element, 'company')!.textContent).toContain('string(255)');
-    expect(inRow(element, 'company', 'remove')).not.toBeNull();
+    const removeCompany = inRow(element, 'company', 'remove')!;
+    expect(removeCompany.tagName).toBe('BUTTON');
+    expect(removeCompany.getAttribute('title')).toBe('Remove the Company mapping');
+    expect(removeCompany.querySelector('.slds-assistive-text')!.textContent).toBe('Remove the Company mapping');
+    expect(removeCompany.querySelector('svg')!.getAttribute('aria-hidden')).toBe('true');
     const tracking = rowOf(element, 'last_engagement')!;
     expect(tracking.querySelector('[data-id="direction-select"]')).toBeNull();
     expect(tracking.textContent).toContain('Aloware → Salesforce only');
