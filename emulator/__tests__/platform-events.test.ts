@@ -50,9 +50,15 @@ const RECORDER = `public class PeRecorder {
   public static List<String> seen = new List<String>();
   public static Integer failTimes = 0;
   public static Boolean failHard = false;
+  public static Boolean callOut = false;
 }`;
 const AFTER_COMMIT_TRIGGER = `trigger PeAfterCommitTrigger on Pe_After__e (after insert) {
   Integer retries = EventBus.TriggerContext.currentContext().retries;
+  if (PeRecorder.callOut) {
+    HttpRequest req = new HttpRequest(); req.setEndpoint('https://example.com/x'); req.setMethod('GET');
+    try { new Http().send(req); PeRecorder.seen.add('called out'); }
+    catch (CalloutException e) { PeRecorder.seen.add('callout refused: ' + e.getMessage()); }
+  }
   insert new Contact(LastName = 'from trigger ' + retries);
   if (PeRecorder.failHard) { throw new IllegalArgumentException('boom'); }
   if (retries < PeRecorder.failTimes) { throw new EventBus.RetryableException('locked ' + retries); }
@@ -195,6 +201,19 @@ describe('delivery to the subscribed trigger', () => {
       Database.rollback(sp); Test.getEventBus().deliver();
       return String.join(PeRecorder.seen, ',');`);
     expect(ok(r)).toBe('now:x|admin@emulated.example.com|1');
+  });
+});
+
+describe('callouts', () => {
+  // Salesforce Help, knowledge article 000386018 ("Callout from triggers are currently not supported" error: wrap the
+  // callout in an @future method); the Winter '21 release notes ("Make Apex Callouts After Publishing Platform Event
+  // Messages": "This feature doesn't change the way you make Apex callouts from Apex triggers, which require the
+  // @future(callout=true) annotation"). A platform event trigger is a trigger: it calls out through async Apex.
+  it('refuses a callout from a platform event trigger, before any DML of the trigger', () => {
+    const r = run(`PeRecorder.callOut = true; EventBus.publish(new Pe_After__e(Payload__c = 'a'));
+      Test.getEventBus().deliver(); PeRecorder.callOut = false;
+      return PeRecorder.seen[0];`);
+    expect(ok(r)).toBe('callout refused: Callout from triggers are currently not supported.');
   });
 });
 

@@ -36,6 +36,7 @@ import { ApexThrow } from '../runtime/interpreter';
 import { RuntimeFault, str } from '../runtime/ops';
 import { ApexDatetime, ApexId, SObjectValue } from '../runtime/values';
 import { foldLimits } from './async';
+import type { AsyncContext } from './async';
 import { Limits } from './limits';
 import type { Org, UserContext } from './org';
 import { copyRecord } from './org';
@@ -44,6 +45,8 @@ import type { TriggerDecl } from '../parse/ast';
 
 /** The default (and maximum) batch size of a platform event trigger. */
 export const EVENT_BATCH = 2000;
+/** The platform's message for a callout from a trigger (Salesforce Help, knowledge article 000386018). */
+export const TRIGGER_CALLOUT_ERROR = 'Callout from triggers are currently not supported.';
 /** "the initial run plus nine retries". */
 export const MAX_RETRIES = 9;
 
@@ -297,7 +300,17 @@ function runEventTrigger(
   const outerPending = bus.pending;
   bus.pending = [];
   org.limits = new Limits(false);
-  org.hooks.context = null;
+  // A trigger cannot call out, an event trigger included ("Callout from triggers are currently not supported"; Salesforce
+  // Help 000386018; the Queueable or @future(callout=true) it starts can). Not an async context otherwise.
+  const triggerContext: AsyncContext = {
+    isQueueable: false,
+    isBatch: false,
+    isFuture: false,
+    isScheduled: false,
+    job: null,
+    noCallouts: TRIGGER_CALLOUT_ERROR
+  };
+  org.hooks.context = triggerContext;
   org.user = user;
   if (!test) interp.resetTransaction();
   bus.current = { retries: sub.retries, lastError: sub.lastError };

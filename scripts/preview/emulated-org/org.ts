@@ -16,6 +16,7 @@ import { loadProject } from '../../../emulator/src/metadata/loader';
 import type { FieldModel, ObjectModel, ProjectModel, CustomMetadataRecord } from '../../../emulator/src/metadata/model';
 import { resetLimits } from '../../../emulator/src/data/limits';
 import { asyncState, runJob, type AsyncJob } from '../../../emulator/src/data/async';
+import { deliverEvents } from '../../../emulator/src/data/eventBus';
 import { isAccessibleField, isUpdateableField, canRead } from '../../../emulator/src/data/access';
 import { executeDml } from '../../../emulator/src/data/dml';
 import { invokeRest, guestUser, type RestCall, type RestResult } from '../../../emulator/src/stdlib/rest';
@@ -377,6 +378,7 @@ export class PreviewOrg {
       );
     delete org.hooks.async;
     delete org.hooks.deployments;
+    delete org.hooks.eventBus;
     this.deployStarted.clear();
     interp.resetTransaction();
     this.configure();
@@ -569,9 +571,20 @@ export class PreviewOrg {
     return done;
   }
 
-  /** Due jobs and deployments (the worker calls it on a timer). */
+  /** Due jobs and deployments, and platform events published by jobs (the worker calls it on a timer). */
   tick(): number {
-    return this.completeDueDeployments() + this.runDueJobs();
+    return this.completeDueDeployments() + this.runDueJobs() + this.deliverPublishedEvents();
+  }
+
+  /**
+   * The platform delivers a committed transaction's platform events soon after the commit, each trigger batch in a
+   * transaction of its own as its subscriber user (Automated Process here: the preview ships no
+   * PlatformEventSubscriberConfig). Returns the number of trigger runs.
+   */
+  private deliverPublishedEvents(): number {
+    const { org, interp } = this.emulator;
+    org.inTest = false;
+    return deliverEvents(org, interp, false);
   }
 
   // ------------------------------------------------------------------ callouts and REST
@@ -598,6 +611,11 @@ export class PreviewOrg {
   rest(call: RestCall): RestResult {
     this.emulator.interp.resetTransaction();
     const result = invokeRest(this.emulator, { ...call, asGuest: true });
+    // After the request's commit: the stored delivery's event reaches its trigger, and the retry Queueable the trigger
+    // enqueues for a delivery that needs a callout runs, before the answer is sent (on the platform both follow the
+    // answer within moments; doing it here keeps the page's next read deterministic).
+    this.deliverPublishedEvents();
+    this.runDueJobs();
     return result;
   }
 

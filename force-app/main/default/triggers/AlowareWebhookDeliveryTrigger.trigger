@@ -1,0 +1,3 @@
+trigger AlowareWebhookDeliveryTrigger on Aloware_Webhook_Delivery__e(after insert) {
+    AlowareWebhookDeliverySubscriber.handle(Trigger.new);
+}
