@@ -273,6 +273,9 @@ function packageFields(root: string, errors: string[]): { fields: Map<string, Fi
     const objectXml = xmlAt(root, `${OBJECTS_DIR}/${object}/${object}.object-meta.xml`, errors);
     if (
       object.endsWith('__mdt') ||
+      // Platform events: "field-level security permissions don't apply" (Platform Events Developer Guide,
+      // Platform Event Considerations, "Field-Level Security").
+      object.endsWith('__e') ||
       (objectXml !== undefined && childText(objectXml, 'customSettingsType') !== undefined)
     ) {
       noFls.add(object);
@@ -296,7 +299,11 @@ function packageFields(root: string, errors: string[]): { fields: Map<string, Fi
 /** Why a field cannot carry field permissions, or null when it can. */
 function cannotHaveFls(field: FieldInfo, noFls: Set<string>): string | null {
   if (noFls.has(field.object))
-    return field.object.endsWith('__mdt') ? 'a custom metadata field' : 'a custom setting field';
+    return field.object.endsWith('__mdt')
+      ? 'a custom metadata field'
+      : field.object.endsWith('__e')
+        ? 'a platform event field'
+        : 'a custom setting field';
   if (field.type === 'MasterDetail') return 'a master-detail field';
   if (field.required) return 'a required field';
   return null;

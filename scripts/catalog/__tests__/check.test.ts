@@ -202,7 +202,8 @@ describe('catalog drift check', () => {
           )
           .replace(
             '</PermissionSet>',
-            '<fieldPermissions><editable>false</editable><field>Aloware_Field_Mapping__mdt.Locked__c</field><readable>true</readable></fieldPermissions></PermissionSet>'
+            '<fieldPermissions><editable>false</editable><field>Aloware_Field_Mapping__mdt.Locked__c</field><readable>true</readable></fieldPermissions>' +
+              '<fieldPermissions><editable>false</editable><field>Aloware_Webhook_Delivery__e.Sync_Log_Id__c</field><readable>true</readable></fieldPermissions></PermissionSet>'
           )
       )
     );
@@ -211,6 +212,9 @@ describe('catalog drift check', () => {
         expect.stringMatching(/Aloware_User: Lead\.Aloware_DNC__c is editable, catalog repEditable is false/),
         expect.stringMatching(
           /Aloware_Field_Mapping__mdt\.Locked__c is a custom metadata field: it cannot have field permissions/
+        ),
+        expect.stringMatching(
+          /Aloware_Webhook_Delivery__e\.Sync_Log_Id__c is a platform event field: it cannot have field permissions/
         )
       ])
     );
