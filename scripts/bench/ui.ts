@@ -169,8 +169,7 @@ async function prepareAddMapping(page: Page, baseUrl: string): Promise<void> {
     .getByRole('button', { name: /Remove the .* mapping/ })
     .click();
   await panel.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
-  await panel.getByRole('combobox', { name: 'Aloware property' }).click();
-  await panel.getByRole('option', { name: /Custom Field 2/ }).click();
+  await panel.getByRole('combobox', { name: 'Aloware property' }).selectOption('custom_field_2');
   await panel.locator('input[data-id="add-field"]').click();
   await panel.locator('[data-id="picker-listbox"]').waitFor();
 }

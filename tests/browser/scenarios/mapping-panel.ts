@@ -26,6 +26,9 @@ function row(panel: Locator, property: string): Locator {
 
 /** The option labels of a lightning-combobox (opens it, reads, closes with Escape). */
 async function optionLabels(page: Page, combobox: Locator): Promise<string[]> {
+  if (await combobox.evaluate((e) => e.tagName === 'SELECT')) {
+    return (await combobox.locator('option').allInnerTexts()).map((l) => l.trim());
+  }
   await combobox.click();
   const listbox = combobox.locator('xpath=ancestor::lightning-combobox[1]').getByRole('option');
   await listbox.first().waitFor({ timeout: 5000 });
@@ -125,7 +128,8 @@ export const mappingPanelScenarios: Scenario[] = [
       assert((await mapped.getAttribute('aria-disabled')) === 'true', 'an already-mapped field is disabled');
       await picker.fill('region');
       await waitUntil(async () => {
-        const labels = await add.getByRole('option').allInnerTexts();
+        // The picker's options (not the native options of the property and direction selects).
+        const labels = await add.locator('[data-id="picker-listbox"] [role="option"]').allInnerTexts();
         return labels.length > 0 && labels.every((l) => l.toLowerCase().includes('region'));
       }, 'typing narrows the Lead fields to "region"');
       await add.getByRole('option', { name: /Primary_Region_Text__c/ }).click();

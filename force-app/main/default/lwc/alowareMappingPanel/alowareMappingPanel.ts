@@ -763,12 +763,20 @@ export default class AlowareMappingPanel extends LightningElement {
 
   // ---- add a mapping ----------------------------------------------------------------------------------------------
 
-  get addPropertyOptions(): { label: string; value: string }[] {
+  get addPropertyOptions(): { label: string; value: string; selected: boolean }[] {
     return this.rows
       .filter((row) => !row.active)
       .map((row) => catalogEntry(row.alowareProperty))
       .filter((entry): entry is NonNullable<typeof entry> => entry !== undefined && entry.group !== 'Locked')
-      .map((entry) => ({ label: `${entry.label} (${entry.property})`, value: entry.property }));
+      .map((entry) => ({
+        label: `${entry.label} (${entry.property})`,
+        value: entry.property,
+        selected: entry.property === this.addProperty
+      }));
+  }
+
+  get addPropertyUnset(): boolean {
+    return this.addProperty === '';
   }
 
   get showAdd(): boolean {
@@ -792,9 +800,13 @@ export default class AlowareMappingPanel extends LightningElement {
     return ADD_PICKER;
   }
 
-  get addDirectionOptions(): { label: string; value: string }[] {
+  get addDirectionOptions(): { label: string; value: string; selected: boolean }[] {
     const entry = catalogEntry(this.addProperty);
-    return (entry?.allowedDirections ?? []).map((d) => ({ label: DIRECTION_LABELS[d], value: d }));
+    return (entry?.allowedDirections ?? []).map((d) => ({
+      label: DIRECTION_LABELS[d],
+      value: d,
+      selected: d === this.addDirection
+    }));
   }
 
   get addFieldDisabled(): boolean {
@@ -805,16 +817,17 @@ export default class AlowareMappingPanel extends LightningElement {
     return !this.addProperty || !this.addField || !this.addDirection;
   }
 
-  handleAddProperty(event: CustomEvent<{ value: string }>): void {
-    this.addProperty = event.detail.value;
+  /** "Aloware property" and "Direction" of Add are native SLDS selects, like the rows' directions. */
+  handleAddProperty(event: Event): void {
+    this.addProperty = (event.currentTarget as HTMLSelectElement).value;
     const entry = catalogEntry(this.addProperty);
     this.addDirection = entry?.defaultDirection ?? '';
     this.addField = '';
     this.closePicker();
   }
 
-  handleAddDirection(event: CustomEvent<{ value: string }>): void {
-    this.addDirection = event.detail.value;
+  handleAddDirection(event: Event): void {
+    this.addDirection = (event.currentTarget as HTMLSelectElement).value;
     const field = this.describe.resolve(this.addField);
     // A read-only field cannot take a direction that writes Salesforce: pick the field again.
     if (field && field.updateable === false && writesSalesforce(this.addDirection)) this.addField = '';

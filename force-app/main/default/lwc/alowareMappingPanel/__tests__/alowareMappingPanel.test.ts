@@ -406,7 +406,11 @@ describe('c-aloware-mapping-panel', () => {
     mock(getMappingState).mockResolvedValue(state());
     const { element } = await mount();
     const property = byId(element, 'add-property')!;
-    expect(property.options.map((o: any) => o.value)).toEqual(expect.arrayContaining(['fax']));
+    expect(property.tagName).toBe('SELECT');
+    expect(Array.from(property.options as HTMLOptionElement[]).map((o) => o.value)).toEqual(
+      expect.arrayContaining(['', 'fax'])
+    );
+    expect(byId(element, 'add-direction')!.disabled).toBe(true);
     expect(picker(element, '__add__').disabled).toBe(true);
     expect(byId(element, 'add')!.disabled).toBe(true);
     change(property, 'fax');
