@@ -59,8 +59,6 @@ export default class AlowareSetup extends LightningElement {
   /** The filter handed to the sync log when a link asks for one. */
   logFilter: LogFilter | null = null;
 
-  /** True until the first health answer (or error) arrives. */
-  isHealthLoading = true;
   private healthRequested = false;
 
   /**
@@ -79,13 +77,12 @@ export default class AlowareSetup extends LightningElement {
       this.healthError = null;
     } catch (error) {
       this.healthError = reduceErrors(error);
-    } finally {
-      this.isHealthLoading = false;
     }
   }
 
+  /** Until the first answer or error: neither is ever cleared afterwards. */
   get showHealthLoading(): boolean {
-    return this.isHealthLoading && !this.health && !this.healthError;
+    return !this.health && !this.healthError;
   }
 
   get healthBusy(): string {
