@@ -130,6 +130,29 @@ class Scope {
   }
 }
 
+/** Where a field or property lives: its declaring class, the instance (null: a static) and its lower-case name. */
+interface MemberRef {
+  readonly cls: ClassInfo;
+  readonly self: ApexObject | null;
+  readonly key: string;
+}
+
+/** An instance field seen as `{ value }`: the backing variable inside a property's accessors. */
+class InstanceFieldHolder {
+  constructor(
+    private readonly self: ApexObject,
+    private readonly key: string
+  ) {}
+
+  get value(): unknown {
+    return this.self.fields.get(this.key);
+  }
+
+  set value(v: unknown) {
+    this.self.fields.set(this.key, v);
+  }
+}
+
 export class Frame {
   line = 0;
   returnValue: unknown = null;
@@ -1136,7 +1159,7 @@ export class Interpreter {
     const local = frame.scope.lookup(key);
     if (local) return local.value;
     const member = this.findMember(frame.cls, frame.self, key);
-    if (member) return member.get();
+    if (member) return this.readMember(member);
     return this.typeOrNamespace([key], frame.cls) ?? this.unknownName(name);
   }
 
@@ -1161,70 +1184,55 @@ export class Interpreter {
   }
 
   /** A field or property of the class chain (instance when `self`), or a static of an outer class. */
-  private findMember(
-    cls: ClassInfo,
-    self: ApexObject | null,
-    key: string
-  ): { get: () => unknown; set: (v: unknown) => void } | null {
+  private findMember(cls: ClassInfo, self: ApexObject | null, key: string): MemberRef | null {
     for (let c: ClassInfo | null = cls; c; c = c.outer) {
       for (let s: ClassInfo | null = c; s; s = this.superOf(s)) {
         const f = s.fields.get(key);
         const p = f ? undefined : s.properties.get(key);
         if (!f && !p) continue;
         const isStatic = (f ?? p)?.modifiers.has('static');
-        if (isStatic) return this.staticSlot(s, key);
-        if (c === cls && self) return this.instanceSlot(s, self, key);
+        if (isStatic) return { cls: s, self: null, key };
+        if (c === cls && self) return { cls: s, self, key };
       }
     }
     return null;
   }
 
-  private staticSlot(cls: ClassInfo, key: string): { get: () => unknown; set: (v: unknown) => void } {
-    const statics = this.staticsOf(cls);
+  /** The property declared with accessor bodies under `key`, if any (a plain field or auto-property otherwise). */
+  private accessorOf(cls: ClassInfo, key: string): PropertyDecl | undefined {
     const prop = cls.properties.get(key);
-    if (prop && (prop.getter?.body || prop.setter?.body)) {
-      return {
-        get: () => this.runGetter(cls, prop, null, statics.get(key)),
-        set: (v) => this.runSetter(cls, prop, null, statics.get(key), v)
-      };
-    }
-    return {
-      get: () => (statics.get(key) as { value: unknown }).value,
-      set: (v) => {
-        const slot = statics.get(key) as { value: unknown; type: RType };
-        slot.value = this.coerce(v, slot.type);
-      }
-    };
+    return prop && (prop.getter?.body || prop.setter?.body) ? prop : undefined;
   }
 
-  private instanceSlot(
-    cls: ClassInfo,
-    self: ApexObject,
-    key: string
-  ): { get: () => unknown; set: (v: unknown) => void } {
-    const prop = cls.properties.get(key);
-    if (prop && (prop.getter?.body || prop.setter?.body)) {
-      const holder = {
-        get value() {
-          return self.fields.get(key);
-        },
-        set value(v: unknown) {
-          self.fields.set(key, v);
-        }
-      };
-      return {
-        get: () => this.runGetter(cls, prop, self, holder),
-        set: (v) => this.runSetter(cls, prop, self, holder, v)
-      };
+  /** Reads a member: runs its getter when it has one. */
+  private readMember(ref: MemberRef): unknown {
+    const { cls, self, key } = ref;
+    const accessor = this.accessorOf(cls, key);
+    if (self === null) {
+      const slot = this.staticsOf(cls).get(key);
+      return accessor ? this.runGetter(cls, accessor, null, slot) : (slot as { value: unknown }).value;
     }
-    const decl = cls.fields.get(key) ?? prop;
-    return {
-      get: () => {
-        const v = self.fields.get(key);
-        return v === undefined ? null : v;
-      },
-      set: (v) => self.fields.set(key, decl ? this.coerce(v, this.resolveType(decl.type, cls)) : v)
-    };
+    if (accessor) return this.runGetter(cls, accessor, self, new InstanceFieldHolder(self, key));
+    const v = self.fields.get(key);
+    return v === undefined ? null : v;
+  }
+
+  /** Writes a member: runs its setter when it has one, otherwise stores the value converted to the declared type. */
+  private writeMember(ref: MemberRef, v: unknown): void {
+    const { cls, self, key } = ref;
+    const accessor = this.accessorOf(cls, key);
+    if (self === null) {
+      const slot = this.staticsOf(cls).get(key) as { value: unknown; type: RType };
+      if (accessor) this.runSetter(cls, accessor, null, slot, v);
+      else slot.value = this.coerce(v, slot.type);
+      return;
+    }
+    if (accessor) {
+      this.runSetter(cls, accessor, self, new InstanceFieldHolder(self, key), v);
+      return;
+    }
+    const decl = cls.fields.get(key) ?? cls.properties.get(key);
+    self.fields.set(key, decl ? this.coerce(v, this.resolveType(decl.type, cls)) : v);
   }
 
   private runGetter(
@@ -1294,7 +1302,7 @@ export class Interpreter {
       const local = frame.scope.lookup(key);
       if (local) return local.value;
       const member = this.findMember(frame.cls, frame.self, key);
-      if (member) return member.get();
+      if (member) return this.readMember(member);
       const t = this.typeOrNamespace([key], frame.cls);
       if (t) return t;
       return this.unknownName(e.name);
@@ -1344,7 +1352,7 @@ export class Interpreter {
     if (target instanceof ApexObject) {
       if (target.cls.isException && !target.cls.decl) throw fault('System.TypeException', `Invalid field ${name}`);
       for (let s: ClassInfo | null = target.cls; s; s = this.superOf(s)) {
-        if (s.fields.has(key) || s.properties.has(key)) return this.instanceSlot(s, target, key).get();
+        if (s.fields.has(key) || s.properties.has(key)) return this.readMember({ cls: s, self: target, key });
       }
       throw fault('System.TypeException', `Variable does not exist: ${name}`);
     }
@@ -1372,7 +1380,7 @@ export class Interpreter {
       if (inner) return new TypeValue(T(inner.name));
       for (let s: ClassInfo | null = user; s; s = this.superOf(s)) {
         const f = s.fields.get(key) ?? s.properties.get(key);
-        if (f && f.modifiers.has('static')) return this.staticSlot(s, key).get();
+        if (f && f.modifiers.has('static')) return this.readMember({ cls: s, self: null, key });
       }
       throw fault('System.TypeException', `Variable does not exist: ${type.name}.${name}`);
     }
@@ -1609,7 +1617,7 @@ export class Interpreter {
         }
         const member = this.findMember(frame.cls, frame.self, key);
         if (member) {
-          member.set(value);
+          this.writeMember(member, value);
           return value;
         }
         throw fault('System.TypeException', `Variable does not exist: ${target.name}`);
@@ -1627,8 +1635,7 @@ export class Interpreter {
           for (let s: ClassInfo | null = obj.cls; s; s = this.superOf(s)) {
             if (s.fields.has(key) || s.properties.has(key)) {
               const decl = s.fields.get(key) ?? s.properties.get(key);
-              if (decl?.modifiers.has('static')) this.staticSlot(s, key).set(value);
-              else this.instanceSlot(s, obj, key).set(value);
+              this.writeMember({ cls: s, self: decl?.modifiers.has('static') ? null : obj, key }, value);
               return value;
             }
           }
@@ -1639,7 +1646,7 @@ export class Interpreter {
           if (user) {
             for (let s: ClassInfo | null = user; s; s = this.superOf(s)) {
               if (s.fields.has(key) || s.properties.has(key)) {
-                this.staticSlot(s, key).set(value);
+                this.writeMember({ cls: s, self: null, key }, value);
                 return value;
               }
             }
