@@ -3,10 +3,11 @@
  * answers the components' Apex calls with the Apex itself, the UI API from its records, and the Apex REST webhook
  * endpoint. Loopback only unless `host` says otherwise.
  */
+import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_OUT_DIR, REPO_ROOT } from './build';
+import { DEFAULT_OUT_DIR, PRELOAD_MANIFEST, REPO_ROOT } from './build';
 import { EmulatedOrg, type PreviewUserKind } from './emulated-org/host';
 import { HttpError, readJsonObject, sendFile, sendJson, sendText } from './http-util';
 import { WEBHOOK_EVENTS } from './mock-aloware/events';
@@ -50,7 +51,21 @@ export interface PreviewServer {
   close(): Promise<void>;
 }
 
-function pageHtml(title: string, bundle: string): string {
+/** The page's entry and its static chunks, from the build's manifest (none listed when it is missing). */
+function preloadsOf(outDir: string, bundle: string): string[] {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(outDir, PRELOAD_MANIFEST), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    return manifest[bundle] ?? [];
+  } catch {
+    return [];
+  }
+}
+
+function pageHtml(title: string, bundle: string, preloads: readonly string[]): string {
+  const links = preloads.map((file) => `<link rel="modulepreload" href="/build/${file}">\n`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -59,7 +74,7 @@ function pageHtml(title: string, bundle: string): string {
 <title>${title}</title>
 <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
 <link rel="stylesheet" href="/app/preview.css">
-<script type="module" src="/build/${bundle}.js"></script>
+${links}<script type="module" src="/build/${bundle}.js"></script>
 </head>
 <body>
 <div class="slds-p-around_large slds-text-color_weak" role="status">Loading the preview…</div>
@@ -110,7 +125,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
     (async () => {
       const page = PAGES.find((p) => p.route === route);
       if (req.method === 'GET' && page) {
-        sendText(res, 200, pageHtml(page.title, page.name), 'text/html; charset=utf-8');
+        sendText(res, 200, pageHtml(page.title, page.name, preloadsOf(outDir, page.name)), 'text/html; charset=utf-8');
         return;
       }
       if (req.method === 'GET' || req.method === 'HEAD') {

@@ -270,15 +270,18 @@ async function render(
   Root: RootCtor | null,
   companions: { tag: string; Root: RootCtor }[]
 ): Promise<void> {
-  const info = await getJson<PreviewInfo>('/api/preview/info');
+  const infoLoad = getJson<PreviewInfo>('/api/preview/info');
+  // The Lead page needs the sample Leads before it mounts (its header and the component's recordId); the setup page
+  // mounts at once and fills the preview's footer when the info arrives, as a Lightning page does not wait for it.
+  const early = page === 'lead' ? await infoLoad : null;
   const params = new URLSearchParams(window.location.search);
-  const lead = info.leads.find((l) => l.id === params.get('id')) ?? info.leads[0];
+  const lead = early ? (early.leads.find((l) => l.id === params.get('id')) ?? early.leads[0]) : undefined;
   document.body.innerHTML = `
     <div class="preview-app">
       ${globalHeader(page)}
       <div class="slds-notify_container" id="preview-toasts" role="region" aria-label="Notifications"></div>
       <div class="preview-page slds-p-around_small">
-        ${page === 'setup' ? '' : leadHeader(lead, info.leads)}
+        ${early ? leadHeader(lead, early.leads) : ''}
         <div class="slds-grid slds-gutters_small slds-wrap${page === 'setup' ? '' : ' slds-m-top_small'}">
           ${
             page === 'setup'
@@ -288,28 +291,11 @@ async function render(
           }
         </div>
       </div>
-      ${footer(info, page)}
+      <div id="preview-footer"></div>
     </div>`;
   document.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail ?? {}));
   document.getElementById('preview-lead-picker')?.addEventListener('change', (event) => {
     window.location.assign(`/lead?id=${encodeURIComponent((event.target as HTMLSelectElement).value)}`);
-  });
-  document.getElementById('preview-failure-mode')?.addEventListener('change', (event) => {
-    const mode = (event.target as HTMLSelectElement).value;
-    void fetch('/api/preview/aloware-failure', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mode })
-    });
-  });
-
-  document.getElementById('preview-send-event')?.addEventListener('click', () => {
-    const kind = (document.getElementById('preview-event') as HTMLSelectElement | null)?.value ?? '';
-    if (!lead) return;
-    void sendEvent(kind, lead.id);
-  });
-  document.getElementById('preview-send-again')?.addEventListener('click', () => {
-    if (lead) void sendEvent('', lead.id, true);
   });
   document.getElementById('preview-edit-phone')?.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -332,6 +318,7 @@ async function render(
   if (!Root) {
     root.innerHTML = `<div class="slds-box slds-theme_shade" role="alert">This page's component is not in
       <code>force-app/main/default/lwc/</code> yet.</div>`;
+    renderFooter(early ?? (await infoLoad), page, lead);
     return;
   }
   const element = createElement(tag, { is: Root }) as HTMLElement & { recordId?: string; objectApiName?: string };
@@ -353,5 +340,29 @@ async function render(
     root.appendChild(extra);
   }
   if (page === 'lead' && lead) await renderTimeline(lead.id);
+  renderFooter(early ?? (await infoLoad), page, lead);
   document.body.dataset.previewReady = 'true';
+}
+
+/** The footer strip (what is simulated, the mock's failure mode, the webhook buttons) and its handlers. */
+function renderFooter(info: PreviewInfo, page: PageName, lead: LeadSummary | undefined): void {
+  const slot = document.getElementById('preview-footer');
+  if (!slot) return;
+  slot.outerHTML = footer(info, page);
+  document.getElementById('preview-failure-mode')?.addEventListener('change', (event) => {
+    const mode = (event.target as HTMLSelectElement).value;
+    void fetch('/api/preview/aloware-failure', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode })
+    });
+  });
+  document.getElementById('preview-send-event')?.addEventListener('click', () => {
+    const kind = (document.getElementById('preview-event') as HTMLSelectElement | null)?.value ?? '';
+    if (!lead) return;
+    void sendEvent(kind, lead.id);
+  });
+  document.getElementById('preview-send-again')?.addEventListener('click', () => {
+    if (lead) void sendEvent('', lead.id, true);
+  });
 }
