@@ -51,6 +51,9 @@ jest.mock('@salesforce/apex/AlowareSyncLogController.retryLogs', () => ({ defaul
 jest.mock('@salesforce/apex/AlowareSettingsController.getHealth', () => ({ default: jest.fn() }), { virtual: true });
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** The next frame, then a task after it: when the page asks for what it loads after the panel is painted. */
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))).then(flush);
 
 async function mount(): Promise<HTMLElement> {
   const element = createElement('c-aloware-setup', { is: AlowareSetup });
@@ -135,13 +138,13 @@ describe('c-aloware-setup', () => {
     async function mountLoaded(): Promise<HTMLElement> {
       const element = await mount();
       q(element, 'c-aloware-mapping-panel')!.dispatchEvent(new CustomEvent('stateload'));
-      await flush();
+      await afterPaint();
       return element;
     }
     const text = (element: HTMLElement, id: string): string =>
       (q(element, `[data-id="${id}"]`)?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-    it('should ask for the health only after the mapping panel has its state, and only once', async () => {
+    it('should ask for the health only after the mapping panel has its state and is painted, and only once', async () => {
       health.mockResolvedValue(HEALTH);
       health.mockClear();
       const element = await mount();
@@ -150,14 +153,16 @@ describe('c-aloware-setup', () => {
       expect(q(element, '[data-id="health"]')!.getAttribute('aria-busy')).toBe('true');
       const panel = q(element, 'c-aloware-mapping-panel')!;
       panel.dispatchEvent(new CustomEvent('stateload'));
-      await flush();
+      // Not in the task that renders the panel's state: the frame that paints it comes first.
+      expect(health).not.toHaveBeenCalled();
+      await afterPaint();
       expect(health).toHaveBeenCalledTimes(1);
       expect(q(element, '[data-id="health-loading"]')).toBeNull();
       expect(q(element, '[data-id="health"]')!.getAttribute('aria-busy')).toBe('false');
       expect(text(element, 'health-connection-title')).toBe('Connected');
       // The panel reloads (Try again, after a save): the header keeps its own refresh.
       panel.dispatchEvent(new CustomEvent('stateload'));
-      await flush();
+      await afterPaint();
       expect(health).toHaveBeenCalledTimes(1);
     });
 
