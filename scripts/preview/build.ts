@@ -16,18 +16,13 @@ import replace from '@rollup/plugin-replace';
 import { transform as esbuildTransform } from 'esbuild';
 import { rollup, type OutputBundle, type Plugin, type RollupLog } from 'rollup';
 import { PAGES, type PageSpec } from './pages';
+import { PRELOAD_MANIFEST, preloadManifest } from './preload';
 import { i18nFallbackPlugin, standinsPlugin } from './standins';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** Output of `npm start`; the browser suite and benchmarks build into siblings (all under git-ignored `.preview-build/`). */
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, '.preview-build', 'site');
 export const DEFAULT_LWC_DIR = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'lwc');
-/**
- * Written beside the bundles: each page's entry file and the chunks it imports statically (transitively), so the
- * server can list them as `<link rel="modulepreload">` and the browser fetches and compiles them in parallel instead
- * of discovering each chunk only after parsing its importer.
- */
-export const PRELOAD_MANIFEST = 'preload.json';
 
 export interface PreviewBuildOptions {
   /** Where the bundles go (git-ignored). */
@@ -115,25 +110,6 @@ function minifyChunks(): Plugin {
       return { code: result.code, map: result.map || null };
     }
   };
-}
-
-/** Page name → its entry file and every chunk it imports statically (for `<link rel="modulepreload">`). */
-export function preloadManifest(bundle: OutputBundle, pages: readonly PageSpec[]): Record<string, string[]> {
-  const manifest: Record<string, string[]> = {};
-  for (const page of pages) {
-    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.name === page.name);
-    if (!entry || entry.type !== 'chunk') continue;
-    const files: string[] = [];
-    const visit = (fileName: string): void => {
-      if (files.includes(fileName)) return;
-      files.push(fileName);
-      const chunk = bundle[fileName];
-      if (chunk?.type === 'chunk') chunk.imports.forEach(visit);
-    };
-    visit(entry.fileName);
-    manifest[page.name] = files;
-  }
-  return manifest;
 }
 
 /** `c/name` → the component's TypeScript entry, tagged so the LWC compiler names it `c-name`. */

@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { DEFAULT_OUT_DIR, PRELOAD_MANIFEST, REPO_ROOT } from './build';
+import { DEFAULT_OUT_DIR, REPO_ROOT } from './build';
 import { EmulatedOrg, type PreviewUserKind } from './emulated-org/host';
 import { HttpError, readJsonObject, sendFile, sendJson, sendText } from './http-util';
 import { WEBHOOK_EVENTS } from './mock-aloware/events';
 import { DEFAULT_TOKEN, FAILURE_MODES, startMockAloware, type MockAloware } from './mock-aloware/server';
 import { PAGES } from './pages';
+import { PRELOAD_MANIFEST } from './preload';
 
 const SLDS_ASSETS = path.join(REPO_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const STATIC_RESOURCES = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'staticresources');
