@@ -2,9 +2,11 @@
  * The main thread's handle on the emulated org (worker.ts): starts the worker (force-app parsed and the sample data
  * loaded there) and forwards calls to it as promises.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RestCall, RestResult } from '../../../emulator/src/stdlib/rest';
+import { bundleWorker } from './bundle';
 import type { ApexAnswer, LeadSummary, OrgOptions, PreviewUserKind } from './org';
 
 export type { ApexAnswer, LeadSummary, PreviewUserKind };
@@ -14,6 +16,10 @@ export interface StartTimes {
   seedMillis: number;
   totalMillis: number;
 }
+
+/** Where the worker bundles go (git-ignored, beside the preview builds). */
+const WORKER_BUNDLE_DIR = path.resolve(__dirname, '..', '..', '..', '.preview-build', 'emulated-org');
+let bundles = 0;
 
 export class EmulatedOrg {
   private next = 1;
@@ -48,18 +54,19 @@ export class EmulatedOrg {
     });
   }
 
-  static start(options: OrgOptions): Promise<EmulatedOrg> {
-    const tsx = require.resolve('tsx/cjs/api');
-    const entry = path.join(__dirname, 'worker.ts');
-    const worker = new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`, {
-      eval: true,
-      workerData: options
-    });
+  static async start(options: OrgOptions): Promise<EmulatedOrg> {
+    const bundle = await bundleWorker(
+      path.join(__dirname, 'worker.ts'),
+      path.join(WORKER_BUNDLE_DIR, `worker-${process.pid}-${++bundles}.cjs`)
+    );
+    const worker = new Worker(bundle, { workerData: options });
     return new Promise((resolve, reject) => {
       const onError = (e: Error): void => reject(e);
       worker.once('error', onError);
       worker.once('message', (msg: StartTimes & { ready?: boolean; webhookSecret?: string | null }) => {
         worker.off('error', onError);
+        // Loaded whole when the worker started: the file is no longer needed (kept when the start failed).
+        fs.rmSync(bundle, { force: true });
         if (!msg.ready) {
           reject(new Error('the emulated org did not start'));
           return;
