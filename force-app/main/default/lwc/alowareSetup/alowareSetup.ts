@@ -1,6 +1,7 @@
 import { LightningElement } from 'lwc';
 import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
 import { reduceErrors } from 'c/alowareUiUtils';
+import type { LogFilter } from 'c/alowareSyncLog';
 
 /** The tabs of the setup page, in order. */
 export const SETUP_TABS = [
@@ -26,15 +27,6 @@ export interface SetupHealth {
   windowStart: string | null;
   lastReconcileAt: string | null;
   reconcileMinutes: number | null;
-}
-
-/** A sync log filter (see alowareSyncLog's `filter`). */
-export interface LogFilter {
-  statuses?: string[];
-  source?: string;
-  direction?: string;
-  fromDate?: string | null;
-  createdSince?: string | null;
 }
 
 const CONNECTION: Record<SetupHealth['connectionState'], { icon: string; variant: string; title: string }> = {

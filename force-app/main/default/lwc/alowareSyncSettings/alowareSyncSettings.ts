@@ -12,6 +12,7 @@ import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOp
 import getOperationScope from '@salesforce/apex/AlowareSettingsController.getOperationScope';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { cancelLater, formatCount, reduceErrors, runLater, type LaterHandle } from 'c/alowareUiUtils';
+import type { LogFilter } from 'c/alowareSyncLog';
 
 export type SyncDirection = 'Bidirectional' | 'SalesforceToAloware' | 'AlowareToSalesforce' | 'None';
 
@@ -43,14 +44,6 @@ export interface OperationScope {
   effect: string;
   irreversible: string;
   logSource: string;
-}
-
-/** A filter of the sync log another tab asks for (see alowareSetup). */
-export interface LogFilter {
-  statuses?: string[];
-  source?: string;
-  direction?: string;
-  fromDate?: string | null;
 }
 
 interface PendingConfirm {
