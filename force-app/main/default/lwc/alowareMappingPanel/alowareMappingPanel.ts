@@ -198,6 +198,8 @@ export default class AlowareMappingPanel extends LightningElement {
   isLoading = true;
   loadError: string | null = null;
   isSaving = false;
+  /** "Test mapping" is open (its controls are rendered only then). */
+  testExpanded = false;
   deployStatus: string | null = null;
   /** The one notice shown (deployment progress, result, Reset); cleared by the next edit. */
   notice: Notice | null = null;
@@ -1008,6 +1010,19 @@ export default class AlowareMappingPanel extends LightningElement {
   }
 
   // ---- test mapping -----------------------------------------------------------------------------------------------
+
+  get testSectionClass(): string {
+    return `slds-section slds-m-bottom_medium${this.testExpanded ? ' slds-is-open' : ''}`;
+  }
+
+  get testExpandedText(): string {
+    return String(this.testExpanded);
+  }
+
+  /** Opens or closes "Test mapping"; what was typed there is kept while it is closed. */
+  handleTestToggle(): void {
+    this.testExpanded = !this.testExpanded;
+  }
 
   handleLeadSearchChange(event: CustomEvent<{ value: string }>): void {
     this.leadSearch = event.detail.value ?? '';

@@ -680,11 +680,37 @@ describe('c-aloware-mapping-panel', () => {
     await expect(element).toBeAccessible();
   });
 
+  /** Opens "Test mapping" (closed at first: its controls render only when opened). */
+  async function openTest(element: HTMLElement): Promise<void> {
+    byId(element, 'test-toggle')!.click();
+    await flush();
+  }
+
+  it('should keep "Test mapping" closed until the admin opens it, and keep what was typed when it is closed', async () => {
+    mock(getMappingState).mockResolvedValue(state());
+    const { element } = await mount();
+    const toggle = byId(element, 'test-toggle')!;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(byId(element, 'test-mapping')!.classList.contains('slds-is-open')).toBe(false);
+    expect(byId(element, 'lead-search')).toBeNull();
+    expect(byId(element, 'sample-contact')).toBeNull();
+    await openTest(element);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(byId(element, 'test-mapping')!.classList.contains('slds-is-open')).toBe(true);
+    change(byId(element, 'lead-search'), 'Ada');
+    await openTest(element);
+    expect(byId(element, 'lead-search')).toBeNull();
+    await openTest(element);
+    expect(byId(element, 'lead-search')!.value).toBe('Ada');
+    await expect(element).toBeAccessible();
+  });
+
   it('should test the mapping against a Lead: redacted outbound payload and inbound changes', async () => {
     mock(getMappingState).mockResolvedValue(state());
     mock(searchLeads).mockResolvedValue([{ id: '00Q000000000001AAA', label: 'Ada Byron · ada@example.com' }]);
     mock(getPreviewData).mockResolvedValue(PREVIEW);
     const { element } = await mount();
+    await openTest(element);
     expect(byId(element, 'run-test')!.disabled).toBe(true);
     change(byId(element, 'lead-search'), ' Ada ');
     byId(element, 'lead-search')!.dispatchEvent(new KeyboardEvent('keyup', { key: 'Enter' }));
@@ -718,6 +744,7 @@ describe('c-aloware-mapping-panel', () => {
     noPhone.ownerNote = 'No API token is saved: the owner is not previewed.';
     mock(getPreviewData).mockResolvedValue(noPhone);
     const { element } = await mount();
+    await openTest(element);
     byId(element, 'find-leads')!.click();
     await flush();
     change(byId(element, 'sample-contact'), '[1, 2]');
@@ -739,6 +766,7 @@ describe('c-aloware-mapping-panel', () => {
     mock(getMappingState).mockResolvedValue(state());
     mock(searchLeads).mockResolvedValueOnce([]);
     const { element } = await mount();
+    await openTest(element);
     byId(element, 'find-leads')!.click();
     await flush();
     expect(byId(element, 'preview-error')!.textContent).toContain('No Lead matches');
