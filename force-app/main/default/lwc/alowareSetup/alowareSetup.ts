@@ -1,6 +1,6 @@
 import { LightningElement } from 'lwc';
 import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
-import { reduceErrors } from 'c/alowareUiUtils';
+import { reduceErrors, runAfterPaint } from 'c/alowareUiUtils';
 import type { LogFilter } from 'c/alowareSyncLog';
 
 /** The tabs of the setup page, in order. */
@@ -62,12 +62,7 @@ export default class AlowareSetup extends LightningElement {
   handleMappingStateLoad(): void {
     if (this.healthRequested) return;
     this.healthRequested = true;
-    // Deliberate deferral to after the next paint (not a wait for some state): the linter's rule is about the latter.
-    // eslint-disable-next-line @lwc/lwc/no-async-operation
-    requestAnimationFrame(() => {
-      // eslint-disable-next-line @lwc/lwc/no-async-operation
-      setTimeout(() => this.loadHealth(), 0);
-    });
+    runAfterPaint(() => this.loadHealth());
   }
 
   async loadHealth(): Promise<void> {

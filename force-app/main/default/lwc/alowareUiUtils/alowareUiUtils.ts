@@ -162,6 +162,18 @@ export function cancelEvery(handle: LaterHandle): void {
 }
 
 /**
+ * Runs `callback` once, in the task after the next frame is painted (a frame callback, then a zero-delay timer): for
+ * secondary work that should not share the frame that shows a component's main content (Aloware Setup asks for its
+ * health figures only once the mapping panel is on screen).
+ * @param callback what to run
+ */
+export function runAfterPaint(callback: () => void): void {
+  requestAnimationFrame(() => {
+    setTimeout(callback, 0);
+  });
+}
+
+/**
  * Cancels a callback scheduled with {@link runLater} that has not run yet.
  * @param handle the handle runLater returned
  */

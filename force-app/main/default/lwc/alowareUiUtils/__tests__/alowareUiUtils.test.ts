@@ -6,6 +6,7 @@ import {
   formatCount,
   redactSecrets,
   reduceErrors,
+  runAfterPaint,
   runEvery,
   runLater,
   toCsv
@@ -24,6 +25,28 @@ describe('c-aloware-ui-utils', () => {
       cancelEvery(handle);
       jest.advanceTimersByTime(180_000);
       expect(tick).toHaveBeenCalledTimes(3);
+    });
+
+    it('should run an after-paint callback once, in a task after the next frame and not before it', () => {
+      jest.useFakeTimers();
+      const ran = jest.fn();
+      const frames: FrameRequestCallback[] = [];
+      const frame = jest.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+        frames.push(callback);
+        return frames.length;
+      });
+      try {
+        runAfterPaint(ran);
+        jest.advanceTimersByTime(1_000);
+        expect(ran).not.toHaveBeenCalled();
+        expect(frames).toHaveLength(1);
+        frames[0]!(0);
+        expect(ran).not.toHaveBeenCalled();
+        jest.advanceTimersByTime(0);
+        expect(ran).toHaveBeenCalledTimes(1);
+      } finally {
+        frame.mockRestore();
+      }
     });
 
     it('should run a later callback once, and never once cancelled', () => {
