@@ -14,9 +14,9 @@ import lwc from '@lwc/rollup-plugin';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
 import { transform as esbuildTransform } from 'esbuild';
-import { rollup, type OutputBundle, type Plugin, type RollupLog } from 'rollup';
+import { rollup, type Plugin, type RollupLog } from 'rollup';
 import { PAGES, type PageSpec } from './pages';
-import { PRELOAD_MANIFEST, preloadManifest } from './preload';
+import { preloadManifestFile } from './preload';
 import { i18nFallbackPlugin, standinsPlugin } from './standins';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -209,20 +209,15 @@ export async function buildPreview(options: PreviewBuildOptions = {}): Promise<P
     ]
   });
   fs.rmSync(outDir, { recursive: true, force: true });
-  const written = await bundle.write({
+  await bundle.write({
     dir: outDir,
     format: 'esm',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
     sourcemap: true,
-    plugins: options.mode === 'production' ? [minifyChunks()] : []
+    plugins: [...(options.mode === 'production' ? [minifyChunks()] : []), preloadManifestFile(pages)]
   });
   await bundle.close();
-  const outputs = Object.fromEntries(written.output.map((o) => [o.fileName, o])) as OutputBundle;
-  fs.writeFileSync(
-    path.join(outDir, PRELOAD_MANIFEST),
-    `${JSON.stringify(preloadManifest(outputs, pages), null, 2)}\n`
-  );
   return {
     outDir,
     millis: performance.now() - started,

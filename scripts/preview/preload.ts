@@ -4,7 +4,7 @@
  * compiles them in parallel instead of discovering each chunk only after parsing its importer. Chunks imported only
  * dynamically (the icon templates) are left to load when a component asks for them.
  */
-import type { OutputBundle } from 'rollup';
+import type { OutputBundle, Plugin } from 'rollup';
 import type { PageSpec } from './pages';
 
 export const PRELOAD_MANIFEST = 'preload.json';
@@ -26,4 +26,18 @@ export function preloadManifest(bundle: OutputBundle, pages: readonly PageSpec[]
     manifest[page.name] = files;
   }
   return manifest;
+}
+
+/** Output plugin: emits the manifest beside the bundles, from the bundle rollup is writing. */
+export function preloadManifestFile(pages: readonly PageSpec[]): Plugin {
+  return {
+    name: 'preview-preload-manifest',
+    generateBundle(_options, bundle) {
+      this.emitFile({
+        type: 'asset',
+        fileName: PRELOAD_MANIFEST,
+        source: `${JSON.stringify(preloadManifest(bundle, pages), null, 2)}\n`
+      });
+    }
+  };
 }
