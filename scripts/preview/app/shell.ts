@@ -293,6 +293,8 @@ async function render(
       </div>
       <div id="preview-footer"></div>
     </div>`;
+  // Once the info is there (at once on the Lead page): the setup page's component does not wait for it.
+  const footerShown = infoLoad.then((info) => renderFooter(info, page, lead));
   document.addEventListener('lightning__showtoast', (event) => showToast((event as CustomEvent).detail ?? {}));
   document.getElementById('preview-lead-picker')?.addEventListener('change', (event) => {
     window.location.assign(`/lead?id=${encodeURIComponent((event.target as HTMLSelectElement).value)}`);
@@ -318,7 +320,6 @@ async function render(
   if (!Root) {
     root.innerHTML = `<div class="slds-box slds-theme_shade" role="alert">This page's component is not in
       <code>force-app/main/default/lwc/</code> yet.</div>`;
-    renderFooter(early ?? (await infoLoad), page, lead);
     return;
   }
   const element = createElement(tag, { is: Root }) as HTMLElement & { recordId?: string; objectApiName?: string };
@@ -340,7 +341,7 @@ async function render(
     root.appendChild(extra);
   }
   if (page === 'lead' && lead) await renderTimeline(lead.id);
-  renderFooter(early ?? (await infoLoad), page, lead);
+  await footerShown;
   document.body.dataset.previewReady = 'true';
 }
 
