@@ -1,5 +1,6 @@
 import { createElement } from 'lwc';
 import AlowareSetup, { SETUP_TABS } from 'c/alowareSetup';
+import { runAfterPaint } from 'c/alowareUiUtils';
 import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
 
 // The hosted components load their data from Apex: answer with never-settling promises so only the shell is tested.
@@ -51,9 +52,8 @@ jest.mock('@salesforce/apex/AlowareSyncLogController.retryLogs', () => ({ defaul
 jest.mock('@salesforce/apex/AlowareSettingsController.getHealth', () => ({ default: jest.fn() }), { virtual: true });
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-/** The next frame, then a task after it: when the page asks for what it loads after the panel is painted. */
-const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))).then(flush);
+/** When the page asks for what it loads after the panel is painted (queued after its own callback), then a task. */
+const afterPaint = (): Promise<void> => new Promise<void>((resolve) => runAfterPaint(resolve)).then(flush);
 
 async function mount(): Promise<HTMLElement> {
   const element = createElement('c-aloware-setup', { is: AlowareSetup });
