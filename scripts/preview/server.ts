@@ -19,6 +19,9 @@ const SLDS_ASSETS = path.join(REPO_ROOT, 'node_modules', '@salesforce-ux', 'desi
 const STATIC_RESOURCES = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'staticresources');
 const APP_DIR = path.join(import.meta.dirname, 'app');
 
+/** Cache-Control for content-hashed files: cached for a year without revalidation. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 /** The Apex REST webhook endpoint (`AlowareWebhookResource`'s urlMapping under /services/apexrest). */
 export const WEBHOOK_PATH = '/services/apexrest/aloware/v1/webhooks';
 /** A mapping deployment that maps a row to this Lead field fails (a subscriber-org failure, simulated). */
@@ -136,7 +139,11 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
           ['/app/', APP_DIR],
           ['/resources/', STATIC_RESOURCES]
         ] as const) {
-          if (route.startsWith(prefix) && sendFile(res, root, route.slice(prefix.length))) return;
+          if (!route.startsWith(prefix)) continue;
+          // Chunk names carry a hash of their content (build.ts): a changed chunk is a new URL, so a cached one is
+          // never stale. Everything else is revalidated on each use.
+          const hashed = prefix === '/build/' && route.startsWith('/build/chunks/');
+          if (sendFile(req, res, root, route.slice(prefix.length), hashed ? IMMUTABLE : 'no-cache')) return;
         }
         if (route === '/api/preview/info') {
           sendJson(res, 200, {
