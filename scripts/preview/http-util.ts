@@ -19,6 +19,15 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8'
 };
 
+/**
+ * The Cache-Control policy of a static file of the preview. Chunk names carry a hash of their content (build.ts), so a
+ * changed chunk is a new URL and a cached one is never stale: cached for a year without asking. Everything else (page
+ * entries, SLDS, the shell) is revalidated on each use and answered 304 while unchanged.
+ */
+export function cacheControlFor(route: string): string {
+  return route.startsWith('/build/chunks/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Request body limit: far above anything the components send. */
 const MAX_BODY = 5 * 1024 * 1024;
 

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEFAULT_OUT_DIR, REPO_ROOT } from './build';
 import { EmulatedOrg, type PreviewUserKind } from './emulated-org/host';
-import { HttpError, readJsonObject, sendFile, sendJson, sendText } from './http-util';
+import { cacheControlFor, HttpError, readJsonObject, sendFile, sendJson, sendText } from './http-util';
 import { WEBHOOK_EVENTS } from './mock-aloware/events';
 import { DEFAULT_TOKEN, FAILURE_MODES, startMockAloware, type MockAloware } from './mock-aloware/server';
 import { PAGES } from './pages';
@@ -18,9 +18,6 @@ import { PRELOAD_MANIFEST } from './preload';
 const SLDS_ASSETS = path.join(REPO_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
 const STATIC_RESOURCES = path.join(REPO_ROOT, 'force-app', 'main', 'default', 'staticresources');
 const APP_DIR = path.join(import.meta.dirname, 'app');
-
-/** Cache-Control for content-hashed files: cached for a year without revalidation. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The Apex REST webhook endpoint (`AlowareWebhookResource`'s urlMapping under /services/apexrest). */
 export const WEBHOOK_PATH = '/services/apexrest/aloware/v1/webhooks';
@@ -140,10 +137,7 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
           ['/resources/', STATIC_RESOURCES]
         ] as const) {
           if (!route.startsWith(prefix)) continue;
-          // Chunk names carry a hash of their content (build.ts): a changed chunk is a new URL, so a cached one is
-          // never stale. Everything else is revalidated on each use.
-          const hashed = prefix === '/build/' && route.startsWith('/build/chunks/');
-          if (sendFile(req, res, root, route.slice(prefix.length), hashed ? IMMUTABLE : 'no-cache')) return;
+          if (sendFile(req, res, root, route.slice(prefix.length), cacheControlFor(route))) return;
         }
         if (route === '/api/preview/info') {
           sendJson(res, 200, {

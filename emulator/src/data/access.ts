@@ -44,31 +44,44 @@ const SALES_OBJECTS = new Set([
 interface Grants {
   admin: boolean;
   profile: string;
-  sets: PermissionSetModel[];
+  /** The permission sets assigned to the running user (read on first use: an administrator's checks never need them). */
+  readonly sets: PermissionSetModel[];
 }
 
 function grants(org: Org): Grants {
-  const user = org.user?.record;
-  const profileId = user?.values.get('profileid');
-  let profile = '';
-  if (profileId instanceof ApexId) {
-    const p = org.table('Profile').get(profileId.value);
-    profile = String(p?.values.get('name') ?? '');
-  }
+  const profile = profileName(org);
+  let sets: PermissionSetModel[] | undefined;
+  return {
+    admin: profile === 'System Administrator',
+    profile,
+    get sets() {
+      return (sets ??= assignedSets(org));
+    }
+  };
+}
+
+/** The running user's profile name ('' without one). */
+function profileName(org: Org): string {
+  const profileId = org.user?.record?.values.get('profileid');
+  if (!(profileId instanceof ApexId)) return '';
+  return String(org.table('Profile').get(profileId.value)?.values.get('name') ?? '');
+}
+
+/** The project's permission sets that `PermissionSetAssignment` rows assign to the running user. */
+function assignedSets(org: Org): PermissionSetModel[] {
   const sets: PermissionSetModel[] = [];
   const userId = org.user?.id?.value;
-  if (userId && org.project) {
-    for (const a of org.table('PermissionSetAssignment').values()) {
-      const assignee = a.values.get('assigneeid');
-      const psId = a.values.get('permissionsetid');
-      if (!(assignee instanceof ApexId) || assignee.value !== userId || !(psId instanceof ApexId)) continue;
-      const ps = org.table('PermissionSet').get(psId.value);
-      const name = String(ps?.values.get('name') ?? '');
-      const model = Object.values(org.project.permissionSets).find((m) => m.name.toLowerCase() === name.toLowerCase());
-      if (model) sets.push(model);
-    }
+  if (!userId || !org.project) return sets;
+  for (const a of org.table('PermissionSetAssignment').values()) {
+    const assignee = a.values.get('assigneeid');
+    const psId = a.values.get('permissionsetid');
+    if (!(assignee instanceof ApexId) || assignee.value !== userId || !(psId instanceof ApexId)) continue;
+    const ps = org.table('PermissionSet').get(psId.value);
+    const name = String(ps?.values.get('name') ?? '');
+    const model = Object.values(org.project.permissionSets).find((m) => m.name.toLowerCase() === name.toLowerCase());
+    if (model) sets.push(model);
   }
-  return { admin: profile === 'System Administrator', profile, sets };
+  return sets;
 }
 
 type ObjPerm = 'read' | 'create' | 'edit' | 'delete' | 'viewAll' | 'modifyAll';

@@ -49,6 +49,8 @@ import Decimal from 'decimal.js';
 
 export class ClassInfo {
   readonly lname: string;
+  /** The last segment of `lname` (an inner class's own name). */
+  readonly simpleLname: string;
   readonly methods = new Map<string, MethodDecl[]>();
   readonly fields = new Map<string, FieldDecl>();
   readonly properties = new Map<string, PropertyDecl>();
@@ -70,6 +72,7 @@ export class ClassInfo {
     readonly builtinParent: string | null = null
   ) {
     this.lname = name.toLowerCase();
+    this.simpleLname = this.lname.slice(this.lname.lastIndexOf('.') + 1);
     if (decl) {
       for (const m of decl.methods) {
         const key = m.name.toLowerCase();
@@ -131,6 +134,12 @@ class Scope {
 }
 
 /** Where a field or property lives: its declaring class, the instance (null: a static) and its lower-case name. */
+/** What constructing an instance of a class sets up before its constructor body (`instanceInitPlan`). */
+interface InstanceInitPlan {
+  readonly names: string[];
+  readonly initializers: ({ k: 'field'; decl: FieldDecl; init: Expr } | { k: 'block'; body: Stmt })[];
+}
+
 interface MemberRef {
   readonly cls: ClassInfo;
   readonly self: ApexObject | null;
@@ -258,6 +267,7 @@ export class Interpreter {
   /** Frozen clock for tests (ms since epoch) or null for the real clock. */
   clock: number | null = null;
   private readonly typeCache = new WeakMap<TypeRef, Map<ClassInfo | null, RType>>();
+  private readonly instanceInitPlans = new WeakMap<ClassInfo, InstanceInitPlan>();
 
   constructor(readonly registry: Registry) {
     setNativeText((v) => {
@@ -336,7 +346,7 @@ export class Interpreter {
       for (let s: ClassInfo | null = c; s && !first; s = this.superOf(s)) {
         first = s.inner.get(parts[0]) ?? null;
       }
-      if (!first && c.lname.split('.').pop() === parts[0]) first = c;
+      if (!first && c.simpleLname === parts[0]) first = c;
     }
     if (!first) first = this.classes.get(parts[0]) ?? null;
     if (!first) return null;
@@ -728,28 +738,46 @@ export class Interpreter {
 
   private runInstanceInitializers(cls: ClassInfo, obj: ApexObject): void {
     if (!cls.decl) return;
+    const plan = this.instanceInitPlan(cls);
+    for (const name of plan.names) obj.fields.set(name, null);
+    if (plan.initializers.length === 0) return;
     const frame = new Frame(cls, obj, '<init>', new Scope(null));
     this.stack.push(frame);
     try {
-      for (const f of cls.decl.fields) {
-        if (!f.modifiers.has('static')) obj.fields.set(f.name.toLowerCase(), null);
-      }
-      for (const p of cls.decl.properties) {
-        if (!p.modifiers.has('static')) obj.fields.set(p.name.toLowerCase(), null);
-      }
-      for (const init of cls.decl.initializers) {
-        if (init.k === 'field' && !init.decl.modifiers.has('static') && init.decl.init) {
+      for (const init of plan.initializers) {
+        if (init.k === 'field') {
           frame.line = init.decl.line;
           this.hit(cls, init.decl.line);
           const type = this.resolveType(init.decl.type, cls);
-          obj.fields.set(init.decl.name.toLowerCase(), this.coerce(this.evalCatching(init.decl.init, frame), type));
-        } else if (init.k === 'block' && !init.isStatic) {
+          obj.fields.set(init.decl.name.toLowerCase(), this.coerce(this.evalCatching(init.init, frame), type));
+        } else {
           this.execBody(init.body, frame);
         }
       }
     } finally {
       this.stack.pop();
     }
+  }
+
+  /** A class's instance fields and properties (lower case) and its instance initializers in source order, read once. */
+  private instanceInitPlan(cls: ClassInfo): InstanceInitPlan {
+    let plan = this.instanceInitPlans.get(cls);
+    if (plan) return plan;
+    const decl = cls.decl;
+    const names: string[] = [];
+    const initializers: InstanceInitPlan['initializers'] = [];
+    if (decl) {
+      for (const f of decl.fields) if (!f.modifiers.has('static')) names.push(f.name.toLowerCase());
+      for (const p of decl.properties) if (!p.modifiers.has('static')) names.push(p.name.toLowerCase());
+      for (const init of decl.initializers) {
+        if (init.k === 'field' && !init.decl.modifiers.has('static') && init.decl.init) {
+          initializers.push({ k: 'field', decl: init.decl, init: init.decl.init });
+        } else if (init.k === 'block' && !init.isStatic) initializers.push({ k: 'block', body: init.body });
+      }
+    }
+    plan = { names, initializers };
+    this.instanceInitPlans.set(cls, plan);
+    return plan;
   }
 
   // ---------------------------------------------------------------- statements

@@ -44,6 +44,11 @@ export class Registry {
   readonly types = new Map<string, BuiltinType>();
   private readonly statics = new Map<string, NativeFn>();
   private readonly instance = new Map<string, NativeFn>();
+  /**
+   * `findMethod` answers by the names as spelled at the call (kind, then method): a call site asks with the same
+   * spelling each time, so most lookups skip the case folding. Emptied when a method is registered.
+   */
+  private readonly methodsBySpelling = new Map<string, Map<string, NativeFn | undefined>>();
   private readonly ctors = new Map<string, NativeFn>();
   private readonly staticProps = new Map<string, (interp: Interpreter) => unknown>();
   private readonly staticResolvers = new Map<string, (interp: Interpreter, name: string) => unknown>();
@@ -79,6 +84,7 @@ export class Registry {
   /** An instance method of a value kind (`String`, `List`, `SObject`, `Exception`, a native type name). */
   method(kind: string, method: string, fn: NativeFn): void {
     this.instance.set(builtinKey(kind) + '#' + lower(method), fn);
+    this.methodsBySpelling.clear();
   }
 
   ctor(typeName: string, fn: NativeFn): void {
@@ -105,7 +111,17 @@ export class Registry {
   }
 
   findMethod(kind: string, method: string): NativeFn | undefined {
-    return this.instance.get(builtinKey(kind) + '#' + lower(method));
+    let byMethod = this.methodsBySpelling.get(kind);
+    if (!byMethod) {
+      byMethod = new Map();
+      this.methodsBySpelling.set(kind, byMethod);
+    }
+    let fn = byMethod.get(method);
+    if (fn === undefined && !byMethod.has(method)) {
+      fn = this.instance.get(builtinKey(kind) + '#' + lower(method));
+      byMethod.set(method, fn);
+    }
+    return fn;
   }
 
   findCtor(typeName: string): NativeFn | undefined {

@@ -163,11 +163,18 @@ export function registerSchema(r: Registry): void {
   r.staticResolver('Schema.SObjectTypeFields', () => undefined);
 
   // ---------------------------------------------------------------- DescribeFieldResult
+  // A describe result names its field; the field's model is looked up on the result's first use (the org's schema
+  // does not change while it runs).
+  const resolved = new WeakMap<NativeObject, { o: string; f: FieldModel }>();
   const fieldOf = (interp: Interpreter, self: unknown): { o: string; f: FieldModel } => {
+    const known = resolved.get(self as NativeObject);
+    if (known) return known;
     const d = (self as NativeObject).data;
     const f = orgOf(interp).field(String(d.object), String(d.field));
     if (!f) throw fault('System.SObjectException', `Invalid field ${str(d.field)}`);
-    return { o: String(d.object), f };
+    const found = { o: String(d.object), f };
+    resolved.set(self as NativeObject, found);
+    return found;
   };
   const dfr = (name: string, fn: (f: FieldModel, interp: Interpreter, object: string) => unknown): void =>
     r.method('Schema.DescribeFieldResult', name, ({ interp, self }) => {
