@@ -268,6 +268,8 @@ export class Interpreter {
   clock: number | null = null;
   private readonly typeCache = new WeakMap<TypeRef, Map<ClassInfo | null, RType>>();
   private readonly instanceInitPlans = new WeakMap<ClassInfo, InstanceInitPlan>();
+  /** `classByName` by the name as spelled (null: no such class); emptied when a class is registered. */
+  private readonly classesByName = new Map<string, ClassInfo | null>();
 
   constructor(readonly registry: Registry) {
     setNativeText((v) => {
@@ -285,6 +287,7 @@ export class Interpreter {
   addClass(decl: TypeDecl, file: string, outer: ClassInfo | null = null): ClassInfo {
     const name = outer ? `${outer.name}.${decl.name}` : decl.name;
     const info = new ClassInfo(name, decl, file, outer);
+    this.classesByName.clear();
     if (outer) outer.inner.set(decl.name.toLowerCase(), info);
     else this.classes.set(info.lname, info);
     for (const inner of decl.inner) this.addClass(inner, file, info);
@@ -358,7 +361,12 @@ export class Interpreter {
   }
 
   classByName(name: string): ClassInfo | null {
-    return this.findClass(name.toLowerCase().split('.'), null);
+    let found = this.classesByName.get(name);
+    if (found === undefined) {
+      found = this.findClass(name.toLowerCase().split('.'), null);
+      this.classesByName.set(name, found);
+    }
+    return found;
   }
 
   superOf(c: ClassInfo): ClassInfo | null {

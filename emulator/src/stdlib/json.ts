@@ -172,20 +172,32 @@ function numberText(v: number | bigint | ApexDouble | ApexDecimal): string {
 }
 
 /** Serialisable members of a user class, superclass members first, each in declaration order. */
-function membersOf(
-  interp: Interpreter,
-  cls: ClassInfo
-): { name: string; lname: string; owner: ClassInfo; hasGetter: boolean; type: RType; isTransient: boolean }[] {
+/** A serialisable instance member of a class (its own or inherited), in declaration order. */
+interface JsonMember {
+  name: string;
+  lname: string;
+  owner: ClassInfo;
+  hasGetter: boolean;
+  type: RType;
+  isTransient: boolean;
+}
+
+/** `membersOf` per class: a class's declarations do not change while the org runs. */
+const membersByClass = new WeakMap<ClassInfo, JsonMember[]>();
+
+function membersOf(interp: Interpreter, cls: ClassInfo): JsonMember[] {
+  let members = membersByClass.get(cls);
+  if (!members) {
+    members = readMembers(interp, cls);
+    membersByClass.set(cls, members);
+  }
+  return members;
+}
+
+function readMembers(interp: Interpreter, cls: ClassInfo): JsonMember[] {
   const chain: ClassInfo[] = [];
   for (let c: ClassInfo | null = cls; c; c = interp.superOf(c)) chain.unshift(c);
-  const out: {
-    name: string;
-    lname: string;
-    owner: ClassInfo;
-    hasGetter: boolean;
-    type: RType;
-    isTransient: boolean;
-  }[] = [];
+  const out: JsonMember[] = [];
   const seen = new Set<string>();
   for (const c of chain) {
     if (!c.decl) continue;
