@@ -161,13 +161,13 @@ export async function startPreviewServer(options: PreviewServerOptions = {}): Pr
         }
       }
       if (req.method === 'POST' && route.startsWith('/api/apex/')) {
-        const answer = await org.callAura(
+        const answer = await org.callAuraJson(
           decodeURIComponent(route.slice('/api/apex/'.length)),
           await readJsonObject(req),
           userOf(req)
         );
         syncWebhookTarget();
-        sendJson(res, answer.status, answer.body ?? null);
+        sendText(res, answer.status, answer.json, 'application/json; charset=utf-8');
         return;
       }
       if (req.method === 'POST' && route.startsWith('/api/ui/')) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RestCall, RestResult } from '../../../emulator/src/stdlib/rest';
 import { bundleWorker } from './bundle';
-import type { ApexAnswer, LeadSummary, OrgOptions, PreviewUserKind } from './org';
+import type { ApexAnswer, ApexJsonAnswer, LeadSummary, OrgOptions, PreviewUserKind } from './org';
 
 export type { ApexAnswer, LeadSummary, PreviewUserKind };
 
@@ -88,6 +88,11 @@ export class EmulatedOrg {
 
   callAura(route: string, params: Record<string, unknown>, user: PreviewUserKind): Promise<ApexAnswer> {
     return this.call('callAura', route, params, user);
+  }
+
+  /** `callAura` with the body as the JSON text the Apex wrote (sent to the browser as is). */
+  callAuraJson(route: string, params: Record<string, unknown>, user: PreviewUserKind): Promise<ApexJsonAnswer> {
+    return this.call('callAuraJson', route, params, user);
   }
 
   uiApi(route: string, body: Record<string, unknown>, user: PreviewUserKind): Promise<ApexAnswer> {

@@ -66,6 +66,12 @@ export interface ApexAnswer {
   body: unknown;
 }
 
+/** An `ApexAnswer` whose body is still the JSON text the Apex serialised (what the preview server sends as is). */
+export interface ApexJsonAnswer {
+  status: number;
+  json: string;
+}
+
 export interface LeadSummary {
   id: string;
   name: string;
@@ -408,12 +414,16 @@ export class PreviewOrg {
     this.runAsUser(this.users[kind]);
   }
 
-  private json(value: unknown): unknown {
+  /** `value` as Apex's `JSON.serialize` writes it. */
+  private jsonText(value: unknown): string {
     const { interp } = this.emulator;
     const serialize = interp.registry.findStatic('JSON', 'serialize');
     if (!serialize) throw new Error('JSON.serialize is not registered');
-    const text = str(serialize({ interp, self: undefined } as never, [value]));
-    return JSON.parse(text) as unknown;
+    return str(serialize({ interp, self: undefined } as never, [value]));
+  }
+
+  private json(value: unknown): unknown {
+    return JSON.parse(this.jsonText(value)) as unknown;
   }
 
   private errorBody(e: unknown): { status: number; body: Record<string, unknown> } {
@@ -459,6 +469,24 @@ export class PreviewOrg {
    * body the component sees as `error.body`. Async work it queued then runs (each job its own transaction).
    */
   callAura(route: string, params: Record<string, unknown>, user: PreviewUserKind): ApexAnswer {
+    const answer = this.callAuraJson(route, params, user);
+    return { status: answer.status, body: JSON.parse(answer.json) as unknown };
+  }
+
+  /**
+   * `callAura` with the body left as the JSON text the Apex wrote: the preview server sends it as is, instead of a
+   * parse here, a copy of the object to the main thread and a serialisation there (~180 KB for the mapping state).
+   */
+  callAuraJson(route: string, params: Record<string, unknown>, user: PreviewUserKind): ApexJsonAnswer {
+    const answer = this.invokeAura(route, params, user);
+    return 'json' in answer ? answer : { status: answer.status, json: JSON.stringify(answer.body ?? null) };
+  }
+
+  private invokeAura(
+    route: string,
+    params: Record<string, unknown>,
+    user: PreviewUserKind
+  ): ApexAnswer | ApexJsonAnswer {
     const target = this.auraMethod(route);
     if (!target) {
       return {
@@ -492,13 +520,14 @@ export class PreviewOrg {
       });
       const [, methodName] = route.split('.');
       const value = interp.callStatic(target.cls, methodName ?? '', args);
-      const body = value === undefined ? null : this.json(value);
+      const json = value === undefined ? 'null' : this.jsonText(value);
       if (route === 'AlowareSettingsController.rotateWebhookCredential' && params.kind === 'secret') {
         // The admin pastes the new secret into Aloware: the mock account sends it from now on.
-        this.webhookSecret = String((body as { value?: unknown } | null)?.value ?? this.webhookSecret);
+        const body = JSON.parse(json) as { value?: unknown } | null;
+        this.webhookSecret = String(body?.value ?? this.webhookSecret);
       }
       this.noteDeployments();
-      return { status: 200, body };
+      return { status: 200, json };
     } catch (e) {
       // Not modelled: the platform rolls the transaction back on an uncaught exception (the controllers validate
       // before they write, so their handled errors leave nothing behind).
