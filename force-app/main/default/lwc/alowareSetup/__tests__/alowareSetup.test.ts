@@ -1,4 +1,5 @@
 import { createElement } from 'lwc';
+import { markupIcons } from '../../../../../../tests/lwc/sldsIcons';
 import AlowareSetup, { SETUP_TABS } from 'c/alowareSetup';
 import { runAfterPaint } from 'c/alowareUiUtils';
 import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
@@ -81,6 +82,21 @@ describe('c-aloware-setup', () => {
     expect(q(element, 'c-aloware-sync-settings')).toBeNull();
     expect(q(element, 'c-aloware-sync-log')).toBeNull();
     expect(element.shadowRoot!.querySelector('h1')!.textContent).toBe('Aloware Setup');
+  });
+
+  it('should draw the icons of its first view as SLDS markup, with no lightning-icon before the health arrives', async () => {
+    const element = await mount();
+    const panel = q(element, 'c-aloware-mapping-panel')!.shadowRoot!;
+
+    const icons = [...markupIcons(element.shadowRoot!), ...markupIcons(panel)];
+
+    expect(icons.map((i) => [i.name, i.hidden, i.sldsPath])).toEqual([
+      ['standard:call_coaching', true, true],
+      ['utility:refresh', true, true],
+      ['standard:data_mapping', true, true]
+    ]);
+    expect([q(element, 'lightning-icon'), panel.querySelector('lightning-icon')]).toEqual([null, null]);
+    expect(q(element, '[data-id="health-refresh"]')!.textContent!.trim()).toBe('Refresh the sync health');
   });
 
   it('should mount a tab on first activation and keep the mapping panel mounted (unsaved edits survive)', async () => {
