@@ -133,13 +133,13 @@ class Scope {
   }
 }
 
-/** Where a field or property lives: its declaring class, the instance (null: a static) and its lower-case name. */
 /** What constructing an instance of a class sets up before its constructor body (`instanceInitPlan`). */
 interface InstanceInitPlan {
   readonly names: string[];
   readonly initializers: ({ k: 'field'; decl: FieldDecl; init: Expr } | { k: 'block'; body: Stmt })[];
 }
 
+/** Where a field or property lives: its declaring class, the instance (null: a static) and its lower-case name. */
 interface MemberRef {
   readonly cls: ClassInfo;
   readonly self: ApexObject | null;
