@@ -81,6 +81,9 @@ export const STATUS_CODES = [
 /** `addError` on records: errors by record (the record a trigger sees, or the caller's record). */
 export const recordErrors = new WeakMap<SObjectValue, DmlError[]>();
 
+/** `record.setOptions(dmlOptions)`: the Database.DMLOptions data a later DML on the record uses (Setting DML Options). */
+export const recordOptions = new WeakMap<SObjectValue, Record<string, unknown>>();
+
 /** `record.addError(message)` / `record.Field.addError(message)`: the row fails with FIELD_CUSTOM_VALIDATION_EXCEPTION. */
 export function addRecordError(rec: SObjectValue, message: string, field: string | null = null): void {
   const list = recordErrors.get(rec) ?? [];
@@ -186,13 +189,13 @@ export function executeDml(
   try {
     switch (l) {
       case 'insert':
-        saveRows(org, interp, rows, 'insert');
+        saveRows(org, interp, rows, 'insert', options);
         break;
       case 'update':
-        saveRows(org, interp, rows, 'update');
+        saveRows(org, interp, rows, 'update', options);
         break;
       case 'upsert':
-        upsertRows(org, interp, rows, options.externalId);
+        upsertRows(org, interp, rows, options);
         break;
       case 'delete':
         deleteRows(org, interp, rows, false);
@@ -315,7 +318,7 @@ function checkUserMode(org: Org, op: string, rows: Row[], options: DmlOptions): 
 
 // ---------------------------------------------------------------- insert / update
 
-function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'update'): void {
+function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'update', options: DmlOptions): void {
   const seen = new Set<string>();
   for (const r of rows) {
     const model = org.object(r.object);
@@ -398,12 +401,18 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
       });
       for (const r of chunk) collectAddErrors(r, r.next);
       const valid = chunk.filter((r) => !r.errors.length);
-      for (const r of valid)
-        r.errors.push(...validate(org, model, r.next as SObjectValue, op === 'update' ? r.old : null));
+      for (const r of valid) {
+        const rec = r.next as SObjectValue;
+        normalizeStored(model, rec);
+        const truncate =
+          options.allowFieldTruncation === true ||
+          (r.input ? recordOptions.get(r.input)?.['allowfieldtruncation'] === true : false);
+        r.errors.push(...validate(org, model, rec, op === 'update' ? r.old : null, truncate));
+      }
       const ok = valid.filter((r) => !r.errors.length);
       checkUnique(org, model, ok);
       const saved = ok.filter((r) => !r.errors.length);
-      const now = new ApexDatetime(interp.now());
+      const now = savedNow(interp);
       for (const r of saved) {
         const rec = r.next as SObjectValue;
         stripRelationships(model, rec);
@@ -485,10 +494,39 @@ function storable(model: ObjectModel, rec: SObjectValue): SObjectValue {
   for (const [k, v] of rec.values) {
     const f = model.fields[k];
     if (!f || v instanceof SObjectValue || v instanceof ApexList) continue;
-    out.values.set(k, v);
+    out.values.set(k, storedValue(f, v));
     out.names.set(k, f.name);
   }
   return out;
+}
+
+/**
+ * The value the database keeps: text without leading and trailing whitespace, and an empty text as null (Apex
+ * Developer Guide, Primitive Data Types: sObject String field values "can never be empty (only null), and they can
+ * never include leading and trailing whitespace"; whitespace as Java's `trim`, so a no-break space stays); a
+ * Datetime to the whole second (datetime fields do not store milliseconds). The caller's record is not changed.
+ */
+export function storedValue(f: FieldModel, v: unknown): unknown {
+  if (typeof v === 'string' && TEXT_TYPES.has(f.type)) {
+    const t = v.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+    return t === '' ? null : t;
+  }
+  if (v instanceof ApexDatetime && f.type === 'DATETIME' && v.ms % 1000 !== 0)
+    return new ApexDatetime(Math.floor(v.ms / 1000) * 1000);
+  return v;
+}
+
+/** Every field of the working record as the database keeps it (also the values before triggers set). */
+function normalizeStored(model: ObjectModel, rec: SObjectValue): void {
+  for (const [k, v] of rec.values) {
+    const f = model.fields[k];
+    if (f) rec.values.set(k, storedValue(f, v));
+  }
+}
+
+/** The save time of system datetimes (CreatedDate, LastModifiedDate, SystemModstamp): whole seconds. */
+function savedNow(interp: Interpreter): ApexDatetime {
+  return new ApexDatetime(Math.floor(interp.now() / 1000) * 1000);
 }
 
 function stripRelationships(model: ObjectModel, rec: SObjectValue): void {
@@ -595,7 +633,13 @@ function isBlank(v: unknown): boolean {
 }
 
 /** System validation after before-triggers (Triggers and Order of Execution, step 4). */
-function validate(org: Org, model: ObjectModel, rec: SObjectValue, old: SObjectValue | null): DmlError[] {
+function validate(
+  org: Org,
+  model: ObjectModel,
+  rec: SObjectValue,
+  old: SObjectValue | null,
+  allowFieldTruncation = false
+): DmlError[] {
   const errors: DmlError[] = [];
   const missing: string[] = [];
   for (const f of Object.values(model.fields)) {
@@ -613,6 +657,13 @@ function validate(org: Org, model: ObjectModel, rec: SObjectValue, old: SObjectV
       f.type !== 'MULTIPICKLIST' &&
       v.length > f.length
     ) {
+      // Database.DMLOptions.allowFieldTruncation: the value is truncated to the field length instead (the SOAP
+      // API's AllowFieldTruncationHeader lists string, textarea, email, phone, picklist, multipicklist and
+      // encryptedstring; a URL field still fails).
+      if (allowFieldTruncation && f.type !== 'URL') {
+        rec.values.set(key, v.substring(0, f.length));
+        continue;
+      }
       errors.push(err('STRING_TOO_LONG', `${f.label}: data value too large: ${v} (max length=${f.length})`, [f.name]));
       continue;
     }
@@ -742,7 +793,8 @@ function markCategory(org: Org, model: ObjectModel, rows: Row[], op: string): vo
 
 // ---------------------------------------------------------------- upsert
 
-function upsertRows(org: Org, interp: Interpreter, rows: Row[], externalId: string | null): void {
+function upsertRows(org: Org, interp: Interpreter, rows: Row[], options: DmlOptions): void {
+  const externalId = options.externalId;
   const object = rows[0]?.object;
   const model = object ? org.object(object) : undefined;
   if (!model) return;
@@ -808,7 +860,7 @@ function upsertRows(org: Org, interp: Interpreter, rows: Row[], externalId: stri
     } else inserts.push(r);
   }
   // The platform runs the inserts and the updates of an upsert as their own trigger batches.
-  if (inserts.length) saveRows(org, interp, inserts, 'insert');
+  if (inserts.length) saveRows(org, interp, inserts, 'insert', options);
   if (updates.length) {
     // The caller's record may not carry the Id (matched by external id): update through a shallow copy that does.
     const originals = updates.map((r) => r.input);
@@ -820,7 +872,7 @@ function upsertRows(org: Org, interp: Interpreter, rows: Row[], externalId: stri
         r.input = c;
       }
     }
-    saveRows(org, interp, updates, 'update');
+    saveRows(org, interp, updates, 'update', options);
     updates.forEach((r, i) => {
       r.input = originals[i];
       r.created = false;
@@ -867,7 +919,7 @@ function deleteRows(org: Org, interp: Interpreter, rows: Row[], undelete: boolea
         chunk.forEach((r, j) => collectAddErrors(r, olds[j]));
       }
       const ok = chunk.filter((r) => !r.errors.length);
-      const now = new ApexDatetime(interp.now());
+      const now = savedNow(interp);
       for (const r of ok) {
         const stored = org.table(model.name).get((r.id as ApexId).value) as SObjectValue;
         setField(model, stored, 'IsDeleted', !undelete);
@@ -947,7 +999,9 @@ function executeMerge(org: Org, interp: Interpreter, target: unknown, options: D
 /** `Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [LastName]: [LastName]`. */
 export function dmlMessage(op: string, row: { index: number; id: ApexId | null; errors: DmlError[] }): string {
   const e = row.errors[0];
-  const withId = row.id && op !== 'insert' ? ` with id ${row.id.value}` : '';
+  // "Insert failed. First exception on row 0 with id 00Q…; first error: INVALID_FIELD_FOR_INSERT_UPDATE, cannot
+  // specify Id in an insert call: [Id]": the row's Id whenever it has one, on insert too.
+  const withId = row.id ? ` with id ${row.id.value}` : '';
   return `${OP_NAMES[op] ?? op} failed. First exception on row ${row.index}${withId}; first error: ${e.statusCode}, ${e.message}: [${e.fields.join(', ')}]`;
 }
 

@@ -63,6 +63,18 @@ const can = (name: string): Check => {
 export function registerSchema(r: Registry): void {
   const displayType = r.enumType('Schema.DisplayType', DISPLAY_TYPES);
   r.enumType('Schema.SObjectDescribeOptions', ['DEFAULT', 'DEFERRED', 'FULL']);
+  const soapType = r.enumType('Schema.SoapType', [
+    'ANYTYPE',
+    'BASE64BINARY',
+    'BOOLEAN',
+    'DATE',
+    'DATETIME',
+    'DOUBLE',
+    'ID',
+    'INTEGER',
+    'STRING',
+    'TIME'
+  ]);
   r.type('Schema.SObjectType');
   r.type('Schema.SObjectField');
   r.type('Schema.DescribeSObjectResult');
@@ -204,6 +216,36 @@ export function registerSchema(r: Registry): void {
   dfr('isRestrictedPicklist', (f) => f.restrictedPicklist);
   dfr('isDependentPicklist', () => false);
   dfr('getRelationshipName', (f) => f.relationshipName);
+  // The SOAP type of a field's describe type (DescribeFieldResult.getSoapType; Schema.SoapType).
+  dfr('getSoapType', (f) => {
+    const t: Record<string, string> = {
+      ID: 'ID',
+      REFERENCE: 'ID',
+      INTEGER: 'INTEGER',
+      DOUBLE: 'DOUBLE',
+      CURRENCY: 'DOUBLE',
+      PERCENT: 'DOUBLE',
+      BOOLEAN: 'BOOLEAN',
+      DATE: 'DATE',
+      DATETIME: 'DATETIME',
+      TIME: 'TIME',
+      BASE64: 'BASE64BINARY',
+      STRING: 'STRING',
+      TEXTAREA: 'STRING',
+      EMAIL: 'STRING',
+      PHONE: 'STRING',
+      URL: 'STRING',
+      PICKLIST: 'STRING',
+      MULTIPICKLIST: 'STRING',
+      COMBOBOX: 'STRING',
+      ENCRYPTEDSTRING: 'STRING'
+    };
+    const name = t[f.type] ?? 'ANYTYPE';
+    return (soapType.enumValues as EnumValue[]).find((e) => e.name === name) ?? null;
+  });
+  // Approximation: the Id field and external-id fields; standard fields the Object Reference marks idLookup
+  // (such as Lead.Email) are not described as such.
+  dfr('isIdLookup', (f) => f.type === 'ID' || f.externalId);
   dfr('getDefaultValue', (f) => f.defaultValue);
   dfr('getInlineHelpText', () => null);
   dfr('getSObjectField', (f, _i, o) => fieldToken(o, f.name));

@@ -4,11 +4,22 @@
  */
 import type { Org } from '../data/org';
 import { copyRecord } from '../data/org';
-import { coerceFieldValue } from '../data/fieldValues';
+import { checkFieldAssignment, coerceFieldValue } from '../data/fieldValues';
+import { addRecordError, recordErrors, recordOptions } from '../data/dml';
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexId, ApexMap, NativeObject, SObjectValue, STRING, OBJECT, T } from '../runtime/values';
+import {
+  ApexId,
+  ApexList,
+  ApexMap,
+  ApexObject,
+  NativeObject,
+  SObjectValue,
+  STRING,
+  OBJECT,
+  T
+} from '../runtime/values';
 
 export const orgOf = (interp: Interpreter): Org => interp.platform as unknown as Org;
 
@@ -40,7 +51,9 @@ export function registerSobjects(r: Registry): void {
   // Field values take the field's type (called by the interpreter on every record write).
   r.static('$sobject', 'coerceField', ({ interp }, [object, field, value]) => {
     const f = orgOf(interp).field(object as string, field as string);
-    return f ? coerceFieldValue(f, value) : value;
+    if (!f) return value;
+    checkFieldAssignment(f, value, value instanceof SObjectValue ? value.object : interp.kindOf(value));
+    return coerceFieldValue(f, value);
   });
   // `Lead.SObjectType`, `Lead.Email` (field token).
   r.method('$sobjectstatic', 'field', ({ interp, self }, [name]) => {
@@ -68,6 +81,9 @@ export function registerSobjects(r: Registry): void {
   });
   r.method('SObject', 'put', ({ interp, self }, [name, value]) => {
     const text = fieldArg(name);
+    // put of a name that is no field of the object: "Invalid field X for Lead", also for a null value.
+    if (!orgOf(interp).field(rec(self).object, text) && !(value instanceof SObjectValue))
+      throw fault('System.SObjectException', `Invalid field ${text} for ${rec(self).object}`);
     const old = rec(self).values.get(text.toLowerCase()) ?? null;
     interp.sobjectPut(rec(self), text, value);
     return old;
@@ -78,9 +94,24 @@ export function registerSobjects(r: Registry): void {
     rec(self).names.set(fieldArg(name).toLowerCase(), fieldArg(name));
     return null;
   });
-  r.method('SObject', 'getSObjects', ({ self }, [name]) => rec(self).values.get(fieldArg(name).toLowerCase()) ?? null);
+  // getSObjects: null (not an empty list) when the subquery found no child rows, unlike the relationship field.
+  r.method('SObject', 'getSObjects', ({ self }, [name]) => {
+    const v = rec(self).values.get(fieldArg(name).toLowerCase()) ?? null;
+    return v instanceof ApexList && v.items.length === 0 ? null : v;
+  });
   r.method('SObject', 'getSObjectType', ({ self }) => sobjectToken(rec(self).object));
-  r.method('SObject', 'isSet', ({ self }, [name]) => rec(self).values.has(fieldArg(name).toLowerCase()));
+  // isSet: "If an invalid field is specified, an SObjectException is thrown" (SObject Class).
+  r.method('SObject', 'isSet', ({ interp, self }, [name]) => {
+    const key = fieldArg(name).toLowerCase();
+    if (!orgOf(interp).field(rec(self).object, key) && !rec(self).values.has(key))
+      throw fault('System.SObjectException', `Invalid field ${fieldArg(name)} for ${rec(self).object}`);
+    return rec(self).values.has(key);
+  });
+  // setOptions(dmlOptions): the options a later DML statement on this record uses (Setting DML Options).
+  r.method('SObject', 'setOptions', ({ self }, [options]) => {
+    if (options instanceof NativeObject) recordOptions.set(rec(self), options.data);
+    return null;
+  });
   r.method('SObject', 'getPopulatedFieldsAsMap', ({ self }) => {
     const map = new ApexMap(STRING, OBJECT);
     for (const [k, v] of rec(self).values) {
@@ -90,7 +121,8 @@ export function registerSobjects(r: Registry): void {
     return map;
   });
   r.method('SObject', 'clone', ({ interp, self }, args) => {
-    const [preserveId = false, deep = false, preserveTimestamps = false] = args as boolean[];
+    const [preserveId = false, deep = false, preserveTimestamps = false, preserveAutonumber = false] =
+      args as boolean[];
     const src = rec(self);
     const c = copyRecord(src);
     c.queried = null;
@@ -104,6 +136,15 @@ export function registerSobjects(r: Registry): void {
         c.names.delete(f);
       }
     }
+    if (!preserveAutonumber) {
+      // Auto-number fields are cleared unless preserveAutonumber is true (SObject Class, clone).
+      for (const k of [...c.values.keys()]) {
+        if (orgOf(interp).field(c.object, k)?.autoNumber) {
+          c.values.delete(k);
+          c.names.delete(k);
+        }
+      }
+    }
     if (deep) {
       for (const [k, v] of c.values) {
         if (v instanceof SObjectValue) c.values.set(k, interp.callValueMethod(v, 'clone', [true, true, true], false));
@@ -114,16 +155,36 @@ export function registerSobjects(r: Registry): void {
   r.method('SObject', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
   r.method('SObject', 'hashCode', ({ self }) => rec(self).values.size);
   r.method('SObject', 'toString', ({ self }) => str(self));
-  r.method('SObject', 'addError', ({ self }, args) => {
-    const errors = (rec(self) as unknown as { errors?: string[] }).errors ?? [];
-    errors.push(str(args[args.length - 1] instanceof Object && typeof args[0] !== 'string' ? args[1] : args[0]));
-    (rec(self) as unknown as { errors?: string[] }).errors = errors;
+  // addError(msg), addError(msg, escape), addError(exception), addError(fieldName | fieldToken, msg[, escape]).
+  r.method('SObject', 'addError', ({ interp, self }, args) => {
+    const text = (v: unknown): string =>
+      v instanceof ApexObject ? str(interp.callValueMethod(v, 'getMessage', [], false)) : str(v);
+    if (args.length >= 2 && typeof args[1] !== 'boolean') {
+      const field = fieldArg(args[0]);
+      const f = orgOf(interp).field(rec(self).object, field);
+      if (!f) throw fault('System.SObjectException', `Invalid field ${field} for ${rec(self).object}`);
+      addRecordError(rec(self), text(args[1]), f.name);
+    } else addRecordError(rec(self), text(args[0]));
     return null;
   });
+  r.method('SObject', 'hasErrors', ({ self }) => (recordErrors.get(rec(self)) ?? []).length > 0);
   r.method(
     'SObject',
-    'hasErrors',
-    ({ self }) => ((rec(self) as unknown as { errors?: string[] }).errors ?? []).length > 0
+    'getErrors',
+    ({ interp, self }) =>
+      new ApexList(
+        T('Database.Error'),
+        (recordErrors.get(rec(self)) ?? []).map(
+          (e) =>
+            new NativeObject('Database.Error', {
+              message: e.message,
+              statusCode:
+                interp.registry.lookupType('System.StatusCode')?.enumValues?.find((x) => x.name === e.statusCode) ??
+                e.statusCode,
+              fields: e.fields
+            })
+        )
+      )
   );
 
   // ---------------------------------------------------------------- Id
