@@ -61,17 +61,32 @@ const children = (ctx: Ctx): Ctx[] => ctx.children ?? [];
 const isTerminal = (ctx: Ctx): boolean => ctx.symbol !== undefined;
 
 class Builder {
+  /**
+   * The source as code points when it holds a character outside the Basic Multilingual Plane (an emoji): the
+   * lexer's token positions count code points, JavaScript strings count UTF-16 units, so slicing by token
+   * positions goes through this array (null: every character is one unit and `substring` is exact).
+   */
+  private readonly codePoints: string[] | null;
+
   constructor(
     private readonly source: string,
     private readonly file: string
-  ) {}
+  ) {
+    this.codePoints = /[\uD800-\uDBFF]/.test(source) ? Array.from(source) : null;
+  }
+
+  /** Source text between two token positions (code point offsets, `stop` inclusive). */
+  private slice(start: number, stop: number): string {
+    if (this.codePoints) return this.codePoints.slice(start, stop + 1).join('');
+    return this.source.substring(start, stop + 1);
+  }
 
   /** The original source text of a context (the lexer upper-cases nothing, but keeps comments out). */
   text(ctx: Ctx): string {
     if (isTerminal(ctx)) return ctx.getText();
     const start = ctx.start.start;
     const stop = ctx.stop ? ctx.stop.stop : start - 1;
-    return this.source.substring(start, stop + 1);
+    return this.slice(start, stop);
   }
 
   id(ctx: Ctx): string {
@@ -763,11 +778,15 @@ class Builder {
       for (const c of children(node)) walk(c);
     };
     walk(query);
+    // Positions are code points: the text is rebuilt in document order, each bind replaced by its name.
     const start = query.start.start;
-    let text = this.source.substring(start, query.stop.stop + 1);
-    for (const edit of edits.reverse()) {
-      text = text.substring(0, edit.start - start) + edit.name + text.substring(edit.stop - start + 1);
+    let text = '';
+    let at = start;
+    for (const edit of edits) {
+      text += this.slice(at, edit.start - 1) + edit.name;
+      at = edit.stop + 1;
     }
+    text += this.slice(at, query.stop.stop);
     return { text, binds: binds };
   }
 }

@@ -204,6 +204,18 @@ export function setNativeText(fn: (v: NativeObject) => string | undefined): void
   nativeText = fn;
 }
 
+/**
+ * The text of a value converted implicitly, as Object: string concatenation (`'on ' + d`), the elements of a
+ * printed collection and the fields of a printed record. It differs from `String.valueOf` only for a Date, which
+ * converts with a midnight time stamp appended (`2026-12-07 00:00:00`; Apex Developer Guide, Primitive Data
+ * Types: "Using an implicit string conversion with a Date value results in the date with the time stamp
+ * appended").
+ */
+export function objText(v: unknown): string {
+  if (v instanceof ApexDate) return `${v.toString()} 00:00:00`;
+  return str(v);
+}
+
 /** `String.valueOf(value)` for every value the emulator holds. */
 export function str(v: unknown): string {
   if (v === null || v === undefined) return 'null';
@@ -223,15 +235,15 @@ export function str(v: unknown): string {
   if (v instanceof ApexDate || v instanceof ApexDatetime || v instanceof ApexTime) return v.toString();
   if (v instanceof ApexBlob) return `Blob[${v.bytes.length}]`;
   if (v instanceof EnumValue) return v.name;
-  if (v instanceof ApexList) return '(' + v.items.map(str).join(', ') + ')';
-  if (v instanceof ApexSet) return '{' + [...v.map.values()].map(str).join(', ') + '}';
+  if (v instanceof ApexList) return '(' + v.items.map(objText).join(', ') + ')';
+  if (v instanceof ApexSet) return '{' + [...v.map.values()].map(objText).join(', ') + '}';
   if (v instanceof ApexMap)
-    return '{' + [...v.map.values()].map(([k, val]) => `${str(k)}=${str(val)}`).join(', ') + '}';
+    return '{' + [...v.map.values()].map(([k, val]) => `${objText(k)}=${objText(val)}`).join(', ') + '}';
   if (v instanceof SObjectValue) {
     const parts: string[] = [];
     for (const [key, value] of v.values) {
       if (value instanceof SObjectValue || value instanceof ApexList) continue;
-      parts.push(`${v.names.get(key) ?? key}=${str(value)}`);
+      parts.push(`${v.names.get(key) ?? key}=${objText(value)}`);
     }
     return `${v.object}:{${parts.join(', ')}}`;
   }

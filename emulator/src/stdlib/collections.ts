@@ -6,6 +6,7 @@ import type { Interpreter } from '../runtime/interpreter';
 import { fault, str, looseEquals } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
 import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, NativeObject, SObjectValue } from '../runtime/values';
+import type { RType } from '../runtime/values';
 import { compareForSort } from './sorting';
 
 const npe = () => fault('System.NullPointerException', 'Attempt to de-reference a null object');
@@ -24,9 +25,25 @@ function itemsOf(v: unknown): unknown[] {
   throw fault('System.TypeException', 'Expected a collection');
 }
 
-function indexOfValue(interp: Interpreter, items: unknown[], v: unknown): number {
-  for (let i = 0; i < items.length; i++) if (interp.equalsValues(items[i], v)) return i;
+/**
+ * The index of `v` by `equals` (List Class: contains and indexOf compare as `equals` does, so Strings
+ * case-sensitively and Decimals with their scale; `==` on Strings ignores case). The argument is first converted to
+ * the element type, as the compiler converts it (an Integer looked up in a List<Long>).
+ */
+function indexOfValue(interp: Interpreter, list: ApexList, v: unknown): number {
+  const x = asElement(interp, v, list.elemType);
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) if (interp.strictEquals(items[i], x)) return i;
   return -1;
+}
+
+/** A method argument converted to a collection's element or key type (unchanged when it does not convert). */
+function asElement(interp: Interpreter, v: unknown, t: RType): unknown {
+  try {
+    return interp.coerce(v, t);
+  } catch {
+    return v;
+  }
 }
 
 export function registerCollections(r: Registry): void {
@@ -64,8 +81,8 @@ export function registerCollections(r: Registry): void {
     (self as ApexList).items.length = 0;
     return null;
   });
-  r.method('List', 'contains', ({ interp, self }, [v]) => indexOfValue(interp, (self as ApexList).items, v) >= 0);
-  r.method('List', 'indexOf', ({ interp, self }, [v]) => indexOfValue(interp, (self as ApexList).items, v));
+  r.method('List', 'contains', ({ interp, self }, [v]) => indexOfValue(interp, self as ApexList, v) >= 0);
+  r.method('List', 'indexOf', ({ interp, self }, [v]) => indexOfValue(interp, self as ApexList, v));
   r.method('List', 'clone', ({ self }) => new ApexList((self as ApexList).elemType, (self as ApexList).items.slice()));
   r.method('List', 'deepClone', ({ interp, self }, args) => {
     const list = self as ApexList;
@@ -91,7 +108,7 @@ export function registerCollections(r: Registry): void {
     return fn ? fn({ interp, self: undefined }, [list.elemType.name]) : null;
   });
   r.method('List', 'iterator', ({ self }) => iterator((self as ApexList).items.slice()));
-  r.method('List', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
+  r.method('List', 'equals', ({ interp, self }, [o]) => interp.strictEquals(self, o));
   r.method('List', 'hashCode', ({ self }) => (self as ApexList).items.length);
   r.method('List', 'toString', ({ self }) => str(self));
 
@@ -105,19 +122,24 @@ export function registerCollections(r: Registry): void {
     for (const x of itemsOf(other)) changed = interp.setAdd(set, interp.coerce(x, set.elemType)) || changed;
     return changed;
   });
-  r.method('Set', 'contains', ({ interp, self }, [v]) => (self as ApexSet).map.has(interp.keyOf(v)));
+  const setKey = (interp: Interpreter, set: ApexSet, v: unknown): unknown =>
+    interp.keyOf(asElement(interp, v, set.elemType));
+  r.method('Set', 'contains', ({ interp, self }, [v]) => (self as ApexSet).map.has(setKey(interp, self as ApexSet, v)));
   r.method('Set', 'containsAll', ({ interp, self }, [other]) =>
-    itemsOf(other).every((x) => (self as ApexSet).map.has(interp.keyOf(x)))
+    itemsOf(other).every((x) => (self as ApexSet).map.has(setKey(interp, self as ApexSet, x)))
   );
-  r.method('Set', 'remove', ({ interp, self }, [v]) => (self as ApexSet).map.delete(interp.keyOf(v)));
+  r.method('Set', 'remove', ({ interp, self }, [v]) =>
+    (self as ApexSet).map.delete(setKey(interp, self as ApexSet, v))
+  );
   r.method('Set', 'removeAll', ({ interp, self }, [other]) => {
     let changed = false;
-    for (const x of itemsOf(other)) changed = (self as ApexSet).map.delete(interp.keyOf(x)) || changed;
+    for (const x of itemsOf(other))
+      changed = (self as ApexSet).map.delete(setKey(interp, self as ApexSet, x)) || changed;
     return changed;
   });
   r.method('Set', 'retainAll', ({ interp, self }, [other]) => {
     const set = self as ApexSet;
-    const keep = new Set(itemsOf(other).map((x) => interp.keyOf(x)));
+    const keep = new Set(itemsOf(other).map((x) => setKey(interp, set, x)));
     let changed = false;
     for (const k of [...set.map.keys()]) {
       if (!keep.has(k)) {
@@ -157,13 +179,14 @@ export function registerCollections(r: Registry): void {
     }
     return null;
   });
-  r.method('Map', 'get', ({ interp, self }, [k]) => interp.mapGet(self as ApexMap, k));
+  const mapArg = (interp: Interpreter, map: ApexMap, k: unknown): unknown => asElement(interp, k, map.keyType);
+  r.method('Map', 'get', ({ interp, self }, [k]) => interp.mapGet(self as ApexMap, mapArg(interp, self as ApexMap, k)));
   r.method('Map', 'containsKey', ({ interp, self }, [k]) =>
-    (self as ApexMap).map.has(interp.mapKey(self as ApexMap, k))
+    (self as ApexMap).map.has(interp.mapKey(self as ApexMap, mapArg(interp, self as ApexMap, k)))
   );
   r.method('Map', 'remove', ({ interp, self }, [k]) => {
     const map = self as ApexMap;
-    const key = interp.mapKey(map, k);
+    const key = interp.mapKey(map, mapArg(interp, map, k));
     const old = map.map.get(key);
     map.map.delete(key);
     return old ? old[1] : null;
@@ -195,7 +218,7 @@ export function registerCollections(r: Registry): void {
     const map = self as ApexMap;
     return new ApexMap(map.keyType, map.valueType, new Map([...map.map].map(([k, [a, b]]) => [k, [a, b]])));
   });
-  r.method('Map', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
+  r.method('Map', 'equals', ({ interp, self }, [o]) => interp.strictEquals(self, o));
   r.method('Map', 'hashCode', ({ self }) => (self as ApexMap).map.size);
   r.method('Map', 'toString', ({ self }) => str(self));
 
