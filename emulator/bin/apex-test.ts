@@ -1,13 +1,15 @@
 /**
- * `npm run apex:test [-- --tests Class[.method],…] [--quiet] [--junit file] [--root dir]`: loads force-app into
- * the emulator and runs the Apex tests (every test class, or the selected ones). Prints each failure with the Apex
- * exception type, message and stack, the governor use of each test method (unless `--quiet`), line coverage per class,
- * and ends with `N passed, N failed, N skipped`.
+ * `npm run apex:test [-- --tests Class[.method],…] [--quiet] [--junit file] [--root dir] [--report file]`: loads
+ * force-app into the emulator and runs the Apex tests (every test class, or the selected ones). Prints each failure
+ * with the Apex exception type, message and stack, the governor use of each test method (unless `--quiet`), line
+ * coverage per class, and ends with `N passed, N failed, N skipped`. `--report` writes the failures grouped by cause
+ * (src/testing/report.ts), as JSON when the file name ends in `.json`, else as Markdown.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Emulator } from '../src/emulator';
 import { loadProject } from '../src/metadata/loader';
+import { failureReport, reportJson, reportMarkdown } from '../src/testing/report';
 import { junitXml, runTests } from '../src/testing/runner';
 
 function arg(name: string): string | undefined {
@@ -42,6 +44,16 @@ function main(): number {
   const junit = arg('--junit') ?? join(root, 'test-results', 'apex', 'emulator-junit.xml');
   mkdirSync(dirname(junit), { recursive: true });
   writeFileSync(junit, junitXml(result));
+  const reportFile = arg('--report');
+  if (reportFile) {
+    const report = failureReport(result);
+    mkdirSync(dirname(resolve(reportFile)), { recursive: true });
+    writeFileSync(reportFile, reportFile.endsWith('.json') ? reportJson(report) : reportMarkdown(report));
+    console.log(
+      `\nFailures by cause (${report.groups.length} causes; ${report.excluded} counted apart): ${reportFile}`
+    );
+    for (const g of report.groups.slice(0, 15)) console.log(`  ${String(g.count).padStart(4)}  ${g.cause}`);
+  }
 
   if (!process.argv.includes('--quiet')) {
     console.log('\nGovernor use per test method (SOQL queries / DML statements / callouts, all its transactions):');

@@ -1044,6 +1044,318 @@ const SPECS: ObjectSpec[] = [
       IsActive: {},
       IsPersonType: {}
     }
+  },
+  // ---- objects a peer suite uses (issue 25); key prefixes from knowledge of the platform unless stated.
+  {
+    name: 'Case',
+    label: 'Case',
+    labelPlural: 'Cases',
+    keyPrefix: '500',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_case.htm')}; ${JAR_SOURCE}`,
+    exclude: (name) => commonExclude(name) || /^(AssetWarrantyId|SourceId|Comments)$/.test(name),
+    fields: {
+      CaseNumber: str(30, { ...readOnly, autoNumber: true, displayFormat: '{00000000}', nillable: false }),
+      Subject: str(255),
+      Description: textarea(32000),
+      Status: picklist(['New', 'Working', 'Escalated', 'Closed'], defaulted, 'New'),
+      Origin: picklist(['Phone', 'Email', 'Web']),
+      Priority: picklist(['High', 'Medium', 'Low'], {}, 'Medium'),
+      Reason: picklist([
+        'Installation',
+        'Equipment Complexity',
+        'Performance',
+        'Breakdown',
+        'Equipment Design',
+        'Feedback',
+        'Other'
+      ]),
+      Type: picklist(['Mechanical', 'Electrical', 'Electronic', 'Structural', 'Other']),
+      AccountId: ref(['Account']),
+      ContactId: ref(['Contact']),
+      AssetId: ref(['Asset']),
+      ParentId: ref(['Case']),
+      BusinessHoursId: ref(['BusinessHours']),
+      OwnerId: ref(['Group', 'User'], { ...defaulted, relationshipName: 'Owner' }),
+      IsClosed: { ...readOnly, nillable: false },
+      IsEscalated: { nillable: false },
+      IsClosedOnCreate: { ...readOnly, nillable: false },
+      ClosedDate: readOnly,
+      ContactEmail: email(80, readOnly),
+      ContactFax: phone(readOnly),
+      ContactMobile: phone(readOnly),
+      ContactPhone: phone(readOnly),
+      SuppliedCompany: str(80),
+      SuppliedEmail: email(80),
+      SuppliedName: str(80),
+      SuppliedPhone: str(40),
+      Language: picklist(LANGUAGES, partial)
+    }
+  },
+  {
+    name: 'Campaign',
+    label: 'Campaign',
+    labelPlural: 'Campaigns',
+    keyPrefix: '701',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_campaign.htm')}; ${JAR_SOURCE}`,
+    exclude: (name) => commonExclude(name) || /^(CampaignImageId|CampaignMemberRecordTypeId)$/.test(name),
+    fields: {
+      Name: str(80, required),
+      Description: textarea(32000),
+      Status: picklist(['Planned', 'In Progress', 'Completed', 'Aborted'], {}, 'Planned'),
+      Type: picklist([
+        'Conference',
+        'Webinar',
+        'Trade Show',
+        'Public Relations',
+        'Partners',
+        'Referral Program',
+        'Advertisement',
+        'Banner Ads',
+        'Direct Mail',
+        'Email',
+        'Telemarketing',
+        'Other'
+      ]),
+      StartDate: {},
+      EndDate: {},
+      IsActive: { nillable: false },
+      BudgetedCost: { type: 'CURRENCY', precision: 18, scale: 0 },
+      ActualCost: { type: 'CURRENCY', precision: 18, scale: 0 },
+      ExpectedRevenue: { type: 'CURRENCY', precision: 18, scale: 0 },
+      ExpectedResponse: { type: 'PERCENT', precision: 10, scale: 2 },
+      NumberSent: { type: 'DOUBLE', precision: 18, scale: 0 },
+      ParentId: ref(['Campaign']),
+      OwnerId: ref(['User'], { ...defaulted, relationshipName: 'Owner' }),
+      ...Object.fromEntries(
+        [
+          'AmountAllOpportunities',
+          'AmountWonOpportunities',
+          'HierarchyActualCost',
+          'HierarchyAmountAllOpportunities',
+          'HierarchyAmountWonOpportunities',
+          'HierarchyBudgetedCost',
+          'HierarchyExpectedRevenue'
+        ].map((name) => [name, { type: 'CURRENCY', precision: 18, scale: 0, ...readOnly } as Override])
+      ),
+      ...Object.fromEntries(
+        [
+          'NumberOfContacts',
+          'NumberOfConvertedLeads',
+          'NumberOfLeads',
+          'NumberOfOpportunities',
+          'NumberOfResponses',
+          'NumberOfWonOpportunities',
+          'HierarchyNumberOfContacts',
+          'HierarchyNumberOfConvertedLeads',
+          'HierarchyNumberOfLeads',
+          'HierarchyNumberOfOpportunities',
+          'HierarchyNumberOfResponses',
+          'HierarchyNumberOfWonOpportunities',
+          'HierarchyNumberSent'
+        ].map((name) => [name, { ...readOnly } as Override])
+      )
+    }
+  },
+  {
+    name: 'Opportunity',
+    label: 'Opportunity',
+    labelPlural: 'Opportunities',
+    keyPrefix: '006',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_opportunity.htm')}; ${JAR_SOURCE}`,
+    exclude: (name) =>
+      commonExclude(name) ||
+      /^(Fiscal|FiscalQuarter|FiscalYear|Territory2Id|IsExcludedFromTerritory2Filter|IsSplit|SyncedQuoteId|ContractId|LastAmountChangedHistoryId|LastCloseDateChangedHistoryId)$/.test(
+        name
+      ),
+    fields: {
+      Name: str(120, required),
+      StageName: picklist(
+        [
+          'Prospecting',
+          'Qualification',
+          'Needs Analysis',
+          'Value Proposition',
+          'Id. Decision Makers',
+          'Perception Analysis',
+          'Proposal/Price Quote',
+          'Negotiation/Review',
+          'Closed Won',
+          'Closed Lost'
+        ],
+        required
+      ),
+      CloseDate: required,
+      Amount: { type: 'CURRENCY', precision: 18, scale: 2 },
+      Probability: { type: 'PERCENT', precision: 3, scale: 0 },
+      ExpectedRevenue: { type: 'CURRENCY', precision: 18, scale: 2, ...readOnly, calculated: true },
+      TotalOpportunityQuantity: { type: 'DOUBLE', precision: 18, scale: 2 },
+      Description: textarea(32000),
+      NextStep: str(255),
+      LeadSource: picklist(LEAD_SOURCES),
+      Type: picklist([
+        'Existing Customer - Upgrade',
+        'Existing Customer - Replacement',
+        'Existing Customer - Downgrade',
+        'New Customer'
+      ]),
+      ForecastCategory: picklist(['Omitted', 'Pipeline', 'BestCase', 'Forecast', 'Closed'], readOnly),
+      ForecastCategoryName: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed']),
+      AccountId: ref(['Account']),
+      CampaignId: ref(['Campaign']),
+      ContactId: ref(['Contact']),
+      Pricebook2Id: ref(['Pricebook2']),
+      OwnerId: ref(['User'], { ...defaulted, relationshipName: 'Owner' }),
+      IsClosed: { ...readOnly, nillable: false },
+      IsWon: { ...readOnly, nillable: false },
+      IsPrivate: { nillable: false },
+      HasOpenActivity: { ...readOnly, nillable: false },
+      HasOpportunityLineItem: { ...readOnly, nillable: false },
+      HasOverdueTask: { ...readOnly, nillable: false },
+      LastStageChangeDate: readOnly,
+      PushCount: readOnly
+    }
+  },
+  {
+    name: 'ContentVersion',
+    label: 'Content Version',
+    labelPlural: 'Content Versions',
+    keyPrefix: '068',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_contentversion.htm')}; ${JAR_SOURCE}`,
+    exclude: (name) =>
+      commonExclude(name) || /^(ExternalDataSourceId|NetworkId|ContentBodyId|FeaturedContent)/.test(name),
+    fields: {
+      Title: str(255),
+      PathOnClient: str(500),
+      Description: textarea(1000),
+      VersionData: { type: 'BASE64' },
+      ContentDocumentId: ref(['ContentDocument'], createOnly),
+      FirstPublishLocationId: ref([], createOnly),
+      ContentLocation: picklist(['S', 'E', 'L'], createOnly, 'S'),
+      Origin: picklist(['C', 'H'], createOnly, 'C'),
+      ReasonForChange: str(1000),
+      TagCsv: textarea(2000),
+      ContentUrl: url(1300),
+      IsMajorVersion: { ...createOnly, nillable: false },
+      OwnerId: ref(['User'], { ...defaulted, relationshipName: 'Owner' }),
+      ...Object.fromEntries(
+        [
+          'Checksum',
+          'ContentModifiedById',
+          'ContentModifiedDate',
+          'ContentSize',
+          'FileExtension',
+          'FileType',
+          'IsLatest',
+          'IsAssetEnabled',
+          'NegativeRatingCount',
+          'PositiveRatingCount',
+          'RatingCount',
+          'PublishStatus',
+          'TextPreview',
+          'VersionDataUrl',
+          'VersionNumber'
+        ].map((name) => [name, { ...readOnly } as Override])
+      )
+    }
+  },
+  {
+    name: 'ContentDocument',
+    label: 'Content Document',
+    labelPlural: 'Content Documents',
+    keyPrefix: '069',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_contentdocument.htm')}; ${JAR_SOURCE}`,
+    readOnly: true,
+    writable: ['Title', 'Description', 'OwnerId', 'IsArchived', 'ArchivedById', 'ArchivedDate'],
+    exclude: (name) => commonExclude(name) || /^(ContentAssetId)$/.test(name),
+    fields: {
+      Title: str(255),
+      Description: textarea(1000),
+      LatestPublishedVersionId: ref(['ContentVersion']),
+      ParentId: ref(['ContentWorkspace']),
+      OwnerId: ref(['User'], { relationshipName: 'Owner' })
+    }
+  },
+  {
+    name: 'ContentDocumentLink',
+    label: 'Content Document Link',
+    labelPlural: 'Content Document Links',
+    keyPrefix: '06A',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_contentdocumentlink.htm')}; ${JAR_SOURCE}`,
+    fields: {
+      ContentDocumentId: ref(['ContentDocument'], { ...required, ...createOnly }),
+      LinkedEntityId: ref([], { ...required, ...createOnly }),
+      ShareType: picklist(['V', 'C', 'I'], { restrictedPicklist: true }),
+      Visibility: picklist(['AllUsers', 'InternalUsers', 'SharedUsers'], { restrictedPicklist: true })
+    }
+  },
+  {
+    name: 'PermissionSetGroup',
+    label: 'Permission Set Group',
+    labelPlural: 'Permission Set Groups',
+    keyPrefix: '0PG',
+    setup: true,
+    source: `${objectRef('sforce_api_objects_permissionsetgroup.htm')}; ${JAR_SOURCE}`,
+    fields: {
+      DeveloperName: str(80, required),
+      MasterLabel: str(80, required),
+      Description: str(255),
+      NamespacePrefix: str(15, readOnly),
+      Language: picklist(LANGUAGES, partial),
+      Status: picklist(['Updated', 'Outdated', 'Updating', 'Failed'], { ...readOnly, restrictedPicklist: true })
+    }
+  },
+  {
+    name: 'PermissionSetGroupComponent',
+    label: 'Permission Set Group Component',
+    labelPlural: 'Permission Set Group Components',
+    keyPrefix: '0PH',
+    setup: true,
+    source: `${objectRef('sforce_api_objects_permissionsetgroupcomponent.htm')}; ${JAR_SOURCE}`,
+    fields: {
+      PermissionSetGroupId: ref(['PermissionSetGroup'], { ...required, ...createOnly }),
+      PermissionSetId: ref(['PermissionSet'], { ...required, ...createOnly })
+    }
+  },
+  {
+    name: 'AppMenuItem',
+    label: 'App Menu Item',
+    labelPlural: 'App Menu Items',
+    keyPrefix: '0DS',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_appmenuitem.htm')}; ${JAR_SOURCE}`,
+    readOnly: true,
+    fields: {}
+  },
+  {
+    name: 'EntityDefinition',
+    label: 'Entity Definition',
+    labelPlural: 'Entity Definitions',
+    keyPrefix: '4ie',
+    setup: true,
+    source: `Tooling API / Object Reference, EntityDefinition: https://developer.salesforce.com/docs/atlas.en-us.api_tooling.meta/api_tooling/tooling_api_objects_entitydefinition.htm; ${JAR_SOURCE}`,
+    readOnly: true,
+    fields: { DurableId: str(255), QualifiedApiName: str(250), DeveloperName: str(40), KeyPrefix: str(3) }
+  },
+  {
+    name: 'FieldDefinition',
+    label: 'Field Definition',
+    labelPlural: 'Field Definitions',
+    keyPrefix: '4if',
+    setup: true,
+    source: `Tooling API / Object Reference, FieldDefinition: https://developer.salesforce.com/docs/atlas.en-us.api_tooling.meta/api_tooling/tooling_api_objects_fielddefinition.htm; ${JAR_SOURCE}`,
+    readOnly: true,
+    fields: {
+      DurableId: str(255),
+      QualifiedApiName: str(250),
+      DeveloperName: str(40),
+      EntityDefinitionId: str(255)
+    }
   }
 ];
 

@@ -14,6 +14,7 @@ import { executeQuery } from './soql';
 import { executeDml } from './dml';
 import { coerceFieldValue } from './fieldValues';
 import { queueFutureCall } from './async';
+import { seedCustomMetadata } from './metadataRelationships';
 import type { ClassInfo } from '../runtime/interpreter';
 import type { MethodDecl } from '../parse/ast';
 
@@ -306,6 +307,7 @@ export class Org implements Platform {
           }
         }
       }
+      seedCustomMetadata(this);
       for (const res of Object.values(this.project.staticResources)) {
         this.put(
           this.record('StaticResource', {

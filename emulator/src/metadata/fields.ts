@@ -225,6 +225,24 @@ export function customField(
   }
   if (metadataType === 'Summary') markCalculated(field);
 
+  if (metadataType === 'MetadataRelationship') {
+    // Custom metadata relationships (Salesforce Help, Custom Metadata Relationships): to another custom metadata
+    // type, to EntityDefinition (an object) or to FieldDefinition (a field of the object a controlling field names).
+    const referenceTo = text(node, 'referenceTo');
+    if (!referenceTo) throw new MetadataError(displayPath, '<type>MetadataRelationship</type> without <referenceTo>');
+    field.referenceTo = [referenceTo];
+    field.relationshipName = fileName.replace(/__c$/i, '__r');
+    field.metadataRelationship = true;
+    // To another custom metadata type the field holds the related record's Id: a reference field, usable in
+    // semi-joins and child sub-queries like a lookup. To EntityDefinition / FieldDefinition it holds text.
+    if (/__mdt$/i.test(referenceTo)) {
+      field.type = 'REFERENCE';
+      field.length = 18;
+    }
+    const childName = text(node, 'relationshipName');
+    if (childName) field.childRelationshipName = childName;
+  }
+
   if (objectKind === 'custom-metadata') {
     // Custom metadata records are not written by DML; Apex may still set fields on in-memory records.
     field.unique = false;

@@ -85,6 +85,14 @@ export interface FieldModel {
   deleteConstraint?: string;
   /** Package field: the file it was read from. */
   path?: string;
+  /**
+   * Custom metadata relationship (`<type>MetadataRelationship</type>`): `referenceTo` names its target (another
+   * `__mdt` type, `EntityDefinition` or `FieldDefinition`) and `relationshipName` its SOQL name (`Object__r`). The
+   * value is text: the related record's Id, the object's API name, or `Object.Field`.
+   */
+  metadataRelationship?: boolean;
+  /** Lookups and metadata relationships: the parent's child relationship name (`<relationshipName>`), without `__r`. */
+  childRelationshipName?: string;
 }
 
 export interface ObjectModel {
