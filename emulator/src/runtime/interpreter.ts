@@ -9,6 +9,7 @@ import {
   RuntimeFault,
   setNativeText,
   str,
+  objText,
   looseEquals,
   keyOf,
   arith,
@@ -41,6 +42,7 @@ import {
   T,
   TypeValue,
   OBJECT,
+  isNumber,
   typeName
 } from './values';
 import Decimal from 'decimal.js';
@@ -197,6 +199,12 @@ const PRIMITIVES: Record<string, string> = {
   map: 'Map',
   void: 'void'
 };
+
+const NUMERIC_TYPES = new Set(['Integer', 'Long', 'Double', 'Decimal']);
+
+/** Platform calls whose declared result type is Object (`JSON.deserializeUntyped`, `record.get`, …), lower case. */
+const OBJECT_RESULT_STATICS = new Set(['json.deserializeuntyped', 'json.deserialize', 'json.deserializestrict']);
+const OBJECT_RESULT_METHODS = new Set(['get', 'put', 'readvalueas', 'readvalueasstrict', 'newinstance']);
 
 const NAMESPACES = new Set([
   'system',
@@ -1098,8 +1106,14 @@ export class Interpreter {
         const t = this.eval(e.test, frame);
         return this.truthy(t) ? this.eval(e.then, frame) : this.eval(e.else, frame);
       }
-      case 'cast':
-        return this.cast(this.eval(e.operand, frame), this.resolveType(e.type, frame.cls));
+      case 'cast': {
+        const t = this.resolveType(e.type, frame.cls);
+        const v = this.eval(e.operand, frame);
+        if (NUMERIC_TYPES.has(t.name) && isNumber(v) && this.operandIsObjectTyped(e.operand, frame)) {
+          return this.castFromObject(v, t);
+        }
+        return this.cast(v, t);
+      }
       case 'instanceof': {
         const v = this.eval(e.operand, frame);
         return v !== null && this.isInstance(v, this.resolveType(e.type, frame.cls));
@@ -1433,14 +1447,33 @@ export class Interpreter {
 
   // ---------------------------------------------------------------- calls
 
+  /**
+   * The outermost call evaluated last: its receiver (undefined: an unqualified call), name and arguments. A cast
+   * reads it right after evaluating a call operand to learn the call's declared result type (see
+   * `lastCallReturnsObject`); kept as references so that finding the type costs nothing unless a cast asks.
+   */
+  private lastCall: { target: unknown; name: string; args: unknown[]; frame: Frame } | null = null;
+
   private evalCall(e: Expr & { k: 'call' }, frame: Frame): unknown {
-    if (e.target === null) return this.callUnqualified(e.name, e.args, frame);
+    if (e.target === null) {
+      const uargs = e.args.map((a) => this.eval(a, frame));
+      const r = this.callUnqualified(e.name, uargs, frame);
+      this.lastCall = { target: undefined, name: e.name, args: uargs, frame };
+      return r;
+    }
     const target = this.evalTarget(e.target, frame);
     if (target === null || target === undefined) {
+      this.lastCall = null;
       if (e.safe) return null;
       throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
     }
     const args = e.args.map((a) => this.eval(a, frame));
+    const r = this.dispatchCall(e, target, args, frame);
+    this.lastCall = { target, name: e.name, args, frame };
+    return r;
+  }
+
+  private dispatchCall(e: Expr & { k: 'call' }, target: unknown, args: unknown[], frame: Frame): unknown {
     if (target instanceof SuperRef) {
       const sup = this.superOf(frame.cls);
       if (!sup) throw fault('System.TypeException', 'No superclass');
@@ -1457,8 +1490,7 @@ export class Interpreter {
     return this.callValueMethod(target, e.name, args, false);
   }
 
-  private callUnqualified(name: string, argExprs: Expr[], frame: Frame): unknown {
-    const args = argExprs.map((a) => this.eval(a, frame));
+  private callUnqualified(name: string, args: unknown[], frame: Frame): unknown {
     for (let c: ClassInfo | null = frame.cls; c; c = c.outer) {
       const self = c === frame.cls ? frame.self : null;
       const target = self ? self.cls : c;
@@ -1753,7 +1785,7 @@ export class Interpreter {
         return !this.identical(a, b);
       case '+':
         if (typeof a === 'string' || typeof b === 'string' || a instanceof ApexId || b instanceof ApexId) {
-          return str(a) + str(b);
+          return objText(a) + objText(b);
         }
         if (a === null || b === null)
           throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
@@ -1849,6 +1881,31 @@ export class Interpreter {
       if (this.hasMethod(x.cls, 'equals')) return this.callMethod(x, 'equals', [y]) === true;
       return x === y;
     });
+  }
+
+  /**
+   * `a.equals(b)` as collections use it (List `contains`/`indexOf`/`equals`, Set and Map keys): Strings
+   * case-sensitively, Decimals with their scale (`1.0` and `1.00` differ), numbers of different types apart,
+   * records and collections by content, class instances by their `equals` (identity without one).
+   */
+  strictEquals(a: unknown, b: unknown): boolean {
+    if (a === b) return true;
+    if (a instanceof ApexObject) {
+      return this.hasMethod(a.cls, 'equals') ? this.callMethod(a, 'equals', [b]) === true : false;
+    }
+    if (a instanceof ApexList && b instanceof ApexList) {
+      return a.items.length === b.items.length && a.items.every((x, i) => this.strictEquals(x, b.items[i]));
+    }
+    if (a instanceof ApexMap && b instanceof ApexMap) {
+      if (a.map.size !== b.map.size) return false;
+      for (const [k, [, v]] of a.map) {
+        const other = b.map.get(k);
+        if (!other || !this.strictEquals(v, other[1])) return false;
+      }
+      return true;
+    }
+    const ka = this.keyOf(a);
+    return typeof ka === 'string' && ka === this.keyOf(b);
   }
 
   private identical(a: unknown, b: unknown): boolean {
@@ -2048,6 +2105,101 @@ export class Interpreter {
     const wc = this.classByName(wanted.name);
     if (ac && wc) return this.isSubclass(ac, wc);
     return false;
+  }
+
+  /**
+   * Whether a cast operand's declared (compile-time) type is Object: a variable, field or property declared Object,
+   * a call whose declared result is Object (a user method; `Map<K,Object>.get`, `List<Object>.get`, `SObject.get`,
+   * `JSON.deserializeUntyped`, …), or a cast to Object. Apex converts between number types only when the operand is
+   * declared as a number (`(Integer) 5.2`); from Object it checks the runtime type
+   * (`(Integer) (Object) 5.2` throws TypeException). Operands whose declared type is not found here are taken as
+   * declared numbers (the lenient reading).
+   */
+  private operandIsObjectTyped(e: Expr, frame: Frame): boolean {
+    switch (e.k) {
+      case 'cast':
+        return this.resolveType(e.type, frame.cls).name === 'Object';
+      case 'name': {
+        const key = e.name.toLowerCase();
+        const local = frame.scope.lookup(key);
+        if (local) return local.type.name === 'Object';
+        const member = this.findMember(frame.cls, frame.self, key);
+        return member ? this.memberTypeIsObject(member.cls, key) : false;
+      }
+      case 'field': {
+        if (e.target.k !== 'this' && e.target.k !== 'name') return false;
+        const target = e.target.k === 'this' ? frame.self : this.evalTarget(e.target, frame);
+        if (!(target instanceof ApexObject)) return false;
+        const key = e.name.toLowerCase();
+        for (let s: ClassInfo | null = target.cls; s; s = this.superOf(s)) {
+          if (s.fields.has(key) || s.properties.has(key)) return this.memberTypeIsObject(s, key);
+        }
+        return false;
+      }
+      case 'index': {
+        if (e.target.k !== 'name') return false;
+        const list = this.evalTarget(e.target, frame);
+        return list instanceof ApexList && list.elemType.name === 'Object';
+      }
+      case 'call':
+        return this.lastCallReturnsObject();
+    }
+    return false;
+  }
+
+  private memberTypeIsObject(cls: ClassInfo, key: string): boolean {
+    const decl = cls.fields.get(key) ?? cls.properties.get(key);
+    return !!decl && this.resolveType(decl.type, cls).name === 'Object';
+  }
+
+  /** Whether the call evaluated last (`lastCall`) is declared to return Object. */
+  private lastCallReturnsObject(): boolean {
+    const c = this.lastCall;
+    if (!c) return false;
+    const key = c.name.toLowerCase();
+    const returnsObject = (m: { cls: ClassInfo; method: MethodDecl } | null): boolean =>
+      !!m?.method.returnType && this.resolveType(m.method.returnType, m.cls).name === 'Object';
+    const target = c.target;
+    if (target === undefined) {
+      for (let cls: ClassInfo | null = c.frame.cls; cls; cls = cls.outer) {
+        const self = cls === c.frame.cls ? c.frame.self : null;
+        const m = this.selectMethod(self ? self.cls : cls, c.name, c.args, !self);
+        if (m) return returnsObject(m);
+      }
+      return false;
+    }
+    if (target instanceof SuperRef) {
+      const sup = this.superOf(c.frame.cls);
+      return !!sup && returnsObject(this.selectMethod(sup, c.name, c.args, false));
+    }
+    if (target instanceof TypeValue && !target.literal) {
+      const user = this.classByName(target.type.name);
+      if (user) return returnsObject(this.selectMethod(user, c.name, c.args, true));
+      return OBJECT_RESULT_STATICS.has(`${target.type.name.toLowerCase()}.${key}`);
+    }
+    if (target instanceof Namespace) return OBJECT_RESULT_STATICS.has(`${target.name.toLowerCase()}.${key}`);
+    if (target instanceof ApexObject) {
+      const m = this.selectMethod(target.cls, c.name, c.args, false);
+      if (m) return returnsObject(m);
+    }
+    if (target instanceof ApexMap) return (key === 'get' || key === 'remove') && target.valueType.name === 'Object';
+    if (target instanceof ApexList) return (key === 'get' || key === 'remove') && target.elemType.name === 'Object';
+    if (target instanceof SObjectValue || target instanceof NativeObject) return OBJECT_RESULT_METHODS.has(key);
+    return false;
+  }
+
+  /**
+   * `(T) v` where v is declared Object and holds a number: allowed when the runtime type is T or a lower type in
+   * the number hierarchy (what `instanceof T` accepts), then converted; otherwise TypeException.
+   */
+  private castFromObject(v: Num, t: RType): unknown {
+    if (!this.isInstance(v, t)) {
+      throw fault(
+        'System.TypeException',
+        `Invalid conversion from runtime type ${this.runtimeTypeName(v)} to ${typeName(t)}`
+      );
+    }
+    return this.coerceNumber(v, t.name, true);
   }
 
   /** `(T) v`: checks the runtime type (TypeException when it does not fit), converts numbers. */
