@@ -29,7 +29,9 @@ import {
 } from '../runtime/values';
 import type { FieldModel, ObjectModel } from '../metadata/model';
 import { epochOfLocal, localFieldsOf } from '../stdlib/javaDateFormat';
+import { AGGREGATE_FUNCTIONS, DATE_FUNCTIONS, NAME_OBJECT, dateFunction } from './soql/functions';
 import type { Org } from './org';
+import { metadataRelationshipTarget } from './metadataRelationships';
 import { canRead, isAccessibleField, recordVisible, sharingEnforced } from './access';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -46,14 +48,26 @@ export interface QueryOptions {
 /** A path of relationship names ending in a field: `Owner.Profile.Name` → ['Owner','Profile','Name']. */
 type Path = string[];
 
+/** A field, or a date function of a field (`CALENDAR_YEAR(convertTimezone(CreatedDate))`). */
+interface FieldExpr {
+  path: Path;
+  dateFn: string | null;
+  /** convertTimezone(): the date function reads a Datetime in the running user's zone, else in GMT. */
+  userZone: boolean;
+}
+
 interface SelectField {
   k: 'field';
   path: Path;
   /** Alias of a grouped field in an aggregate query (`Status__c status`). */
   alias?: string | null;
+  /** Date function over the field (aggregate queries; the field is then `path`). */
+  dateFn?: string | null;
+  userZone?: boolean;
 }
 interface SelectAgg {
   k: 'agg';
+  /** AVG, COUNT, COUNT_DISTINCT, MIN, MAX, SUM, or GROUPING. */
   fn: string;
   path: Path | null;
   alias: string;
@@ -63,10 +77,40 @@ interface SelectSub {
   relationship: string;
   ctx: Ctx;
 }
-type SelectItem = SelectField | SelectAgg | SelectSub;
+/** `TYPEOF What WHEN Account THEN Phone ELSE Name END` (SOQL and SOSL Reference, TYPEOF). */
+interface SelectTypeOf {
+  k: 'typeof';
+  relationship: string;
+  whens: { object: string; paths: Path[] }[];
+  otherwise: Path[] | null;
+}
+type SelectItem = SelectField | SelectAgg | SelectSub | SelectTypeOf;
+
+/** A HAVING operand: an aggregate of the group, GROUPING(), or a grouped field. */
+interface AggOperand {
+  fn: string;
+  path: Path | null;
+}
 
 type Cond =
-  { k: 'and' | 'or'; items: Cond[] } | { k: 'not'; item: Cond } | { k: 'cmp'; path: Path; op: string; value: unknown };
+  | { k: 'and' | 'or'; items: Cond[] }
+  | { k: 'not'; item: Cond }
+  | { k: 'cmp'; expr: FieldExpr; op: string; value: unknown }
+  | { k: 'agg'; agg: AggOperand; op: string; value: unknown };
+
+/** One row of an aggregate query before it becomes an AggregateResult. */
+interface GroupRow {
+  rows: SObjectValue[];
+  /** The grouped values (null on a subtotal row for the rolled-up fields), by group-by index. */
+  keys: unknown[];
+  /** GROUPING(field) per group-by index: 1 on a subtotal row for that field. */
+  grouping: number[];
+}
+
+/** A semi-join or anti-join sub-select in WHERE (`Id IN (SELECT LeadId FROM …)`). */
+class SemiJoin {
+  constructor(readonly ctx: Ctx) {}
+}
 
 /** A date formula's range of local days [start, end). */
 class DayRange {
@@ -106,46 +150,73 @@ class QueryRun {
 
   /** The reference field a relationship name denotes (`Owner` → OwnerId, `Lead__r` → Lead__c). */
   relationshipField(object: ObjectModel, rel: string): FieldModel | undefined {
-    const l = rel.toLowerCase();
-    for (const f of Object.values(object.fields)) {
-      if (f.type === 'REFERENCE' && f.relationshipName && f.relationshipName.toLowerCase() === l) return f;
+    let byRel = relCache.get(object);
+    if (!byRel) {
+      byRel = new Map();
+      for (const f of Object.values(object.fields)) {
+        if ((f.type === 'REFERENCE' || f.metadataRelationship) && f.relationshipName)
+          byRel.set(f.relationshipName.toLowerCase(), f);
+      }
+      relCache.set(object, byRel);
     }
-    return undefined;
+    return byRel.get(rel.toLowerCase());
   }
 
-  /** Validates a path from `object` and returns the final field (the first target object for polymorphic parents). */
+  /**
+   * Validates a path from `object` and returns the final field. A polymorphic relationship (`Who`, `What`, `Owner`)
+   * leads to the `Name` object, whose fields are the only ones it exposes (SOQL and SOSL Reference, Understanding
+   * Relationship Fields and Polymorphic Fields).
+   */
   resolvePath(object: ObjectModel, path: Path): FieldModel {
     let cur = object;
     for (let i = 0; i < path.length - 1; i++) {
       const rf = this.relationshipField(cur, path[i]);
-      if (!rf) return qfault(NO_SUCH_COLUMN(path.slice(0, i + 1).join('.'), cur.name)) as never;
-      this.accessedFields.push({ object: cur.name, field: rf.name });
-      // Polymorphic (Owner → User or Group): the fields of the first target that has the next field.
-      const targets = rf.referenceTo.map((t) => this.org.object(t)).filter((o): o is ObjectModel => !!o);
-      const next = path[i + 1].toLowerCase();
-      const isLast = i + 1 === path.length - 1;
-      const found = targets.find((t) => (isLast ? !!t.fields[next] : !!this.relationshipField(t, path[i + 1])));
-      if (!found) {
-        if (!targets.length) qfault(NO_SUCH_COLUMN(path.slice(0, i + 1).join('.'), cur.name));
-        return qfault(NO_SUCH_COLUMN(path[i + 1], targets[0].name)) as never;
+      if (!rf)
+        return qfault(
+          `Didn't understand relationship '${path[i]}' in field path. If you are attempting to use a custom relationship, be sure to append the '__r' after the custom relationship name. Please reference your WSDL or the describe call for the appropriate names.`
+        );
+      if (cur !== NAME_OBJECT) this.accessedFields.push({ object: cur.name, field: rf.name });
+      if (rf.referenceTo.length > 1) {
+        cur = NAME_OBJECT;
+        continue;
       }
-      cur = found;
+      const target = this.org.object(rf.referenceTo[0]);
+      if (!target) return qfault(NO_SUCH_COLUMN(path.slice(0, i + 1).join('.'), cur.name)) as never;
+      cur = target;
     }
     const last = path[path.length - 1];
     const f = cur.fields[last.toLowerCase()];
     if (!f) return qfault(NO_SUCH_COLUMN(last, cur.name)) as never;
-    this.accessedFields.push({ object: cur.name, field: f.name });
+    if (cur !== NAME_OBJECT) this.accessedFields.push({ object: cur.name, field: f.name });
     return f;
+  }
+
+  /** True when `rel` on the object of `rec` is polymorphic (its parent is read through the Name object). */
+  isPolymorphic(rec: SObjectValue, rel: string): boolean {
+    const model = this.org.object(rec.object);
+    const rf = model ? this.relationshipField(model, rel) : undefined;
+    return !!rf && rf.referenceTo.length > 1;
   }
 
   /** The value of a path on a stored record (parents followed through the tables). */
   valueOf(rec: SObjectValue, path: Path): unknown {
     let cur: SObjectValue | null = rec;
-    for (let i = 0; i < path.length - 1 && cur; i++) {
+    const n = path.length - 1;
+    for (let i = 0; i < n && cur; i++) {
+      if (i === n - 1 && path[n].toLowerCase() === 'type' && this.isPolymorphic(cur, path[i])) {
+        const parent = this.parentOf(cur, path[i]);
+        return parent ? parent.object : null;
+      }
       cur = this.parentOf(cur, path[i]);
     }
     if (!cur) return null;
-    return cur.values.get(path[path.length - 1].toLowerCase()) ?? null;
+    return cur.values.get(path[n].toLowerCase()) ?? null;
+  }
+
+  /** A field or date-function value of a stored record. */
+  exprValue(rec: SObjectValue, e: FieldExpr): unknown {
+    const v = this.valueOf(rec, e.path);
+    return e.dateFn ? dateFunction(e.dateFn, v, e.userZone ? this.interp.user.timeZone : null) : v;
   }
 
   parentOf(rec: SObjectValue, rel: string): SObjectValue | null {
@@ -154,8 +225,25 @@ class QueryRun {
     const rf = this.relationshipField(model, rel);
     if (!rf) return null;
     const id = rec.values.get(rf.name.toLowerCase());
+    if (rf.metadataRelationship) return metadataRelationshipTarget(this.org, rf, id);
     if (!(id instanceof ApexId)) return null;
     return findById(this.org, id);
+  }
+
+  /** `CALENDAR_YEAR(convertTimezone(CreatedDate))` in WHERE, GROUP BY or SELECT: its field and function. */
+  dateExpr(fn: Ctx, object: ObjectModel): FieldExpr {
+    const name = fn.getChild(0).getText().toUpperCase();
+    const dfn: Ctx = fn.dateFieldName();
+    if (!DATE_FUNCTIONS.has(name) || !dfn) return unsupported(`${name}() here`);
+    const userZone = !!dfn.CONVERT_TIMEZONE();
+    const path = fieldPath(dfn.fieldName());
+    const f = this.resolvePath(object, path);
+    if (f.type !== 'DATE' && f.type !== 'DATETIME')
+      qfault(`${name}() can only be used with a date or dateTime field: ${path.join('.')}`);
+    if ((name === 'DAY_ONLY' || name === 'HOUR_IN_DAY') && f.type !== 'DATETIME')
+      qfault(`${name}() can only be used with dateTime fields: ${path.join('.')}`);
+    if (userZone && f.type !== 'DATETIME') qfault(`convertTimezone() can only be used with dateTime fields`);
+    return { path, dateFn: name, userZone };
   }
 
   // ------------------------------------------------------------ binds and values
@@ -194,7 +282,8 @@ class QueryRun {
         .valueList()
         .value_list()
         .map((v: Ctx) => this.value(v));
-    if (ctx.subQuery()) return qfault('Semi-join sub-selects are not supported by the emulator');
+    if (ctx.subQuery()) return new SemiJoin(ctx.subQuery());
+    if (ctx.TimeLiteral()) return unsupported('Time literals');
     if (ctx.IntegralCurrencyLiteral()) return ApexDecimal.of(ctx.getText().replace(/^[A-Z]{3}/, ''));
     return qfault(`unexpected token: '${ctx.getText()}'`);
   }
@@ -211,44 +300,132 @@ class QueryRun {
     return formulaRange(name, n, this.today());
   }
 
-  // ------------------------------------------------------------ WHERE
+  // ------------------------------------------------------------ WHERE and HAVING
 
-  cond(ctx: Ctx, object: ObjectModel): Cond {
+  /** Semi-/anti-joins seen in this WHERE clause (at most two, SOQL and SOSL Reference, Comparison Operators). */
+  semiJoins = 0;
+
+  cond(ctx: Ctx, object: ObjectModel, having: Ctx | null = null, inOr = false, inNot = false): Cond {
     // whereLogicalExpression / logicalExpression
     const items: Ctx[] = ctx.whereConditionalExpression_list
       ? ctx.whereConditionalExpression_list()
       : ctx.conditionalExpression_list();
-    const parts = items.map((c: Ctx) => this.condItem(c, object));
-    if (ctx.NOT()) return { k: 'not', item: parts[0] };
+    const or = ctx.SOQLOR_list().length > 0;
+    const not = !!ctx.NOT();
+    const parts = items.map((c: Ctx) => this.condItem(c, object, having, inOr || or, inNot || not));
+    if (not) return { k: 'not', item: parts[0] };
     if (parts.length === 1) return parts[0];
-    return { k: ctx.SOQLOR_list().length ? 'or' : 'and', items: parts };
+    return { k: or ? 'or' : 'and', items: parts };
   }
 
-  condItem(ctx: Ctx, object: ObjectModel): Cond {
+  condItem(ctx: Ctx, object: ObjectModel, having: Ctx | null, inOr: boolean, inNot: boolean): Cond {
     const inner = ctx.whereLogicalExpression ? ctx.whereLogicalExpression() : ctx.logicalExpression();
-    if (inner) return this.cond(inner, object);
+    if (inner) return this.cond(inner, object, having, inOr, inNot);
+    if (ctx.whereFieldExpression?.()?.FORMULA()) return unsupported('FORMULA() in WHERE');
     const fe: Ctx = ctx.whereFieldExpression ? ctx.whereFieldExpression().fieldExpression() : ctx.fieldExpression();
     if (!fe) return qfault(`unexpected token: '${ctx.getText()}'`);
-    if (!fe.fieldName()) return qfault('Functions in WHERE are not supported by the emulator');
-    const path = fieldPath(fe.fieldName());
-    const f = this.resolvePath(object, path);
-    if (!f.filterable || f.longText) qfault(`field '${f.name}' can not be filtered in a query call`);
     const opCtx = fe.comparisonOperator();
-    const op = children(opCtx)
+    let op = children(opCtx)
       .map((c: Ctx) => c.getText().toUpperCase())
       .join(' ')
       .replace(/([<>!]) =/, '$1=')
       .replace('< >', '<>');
+    if (op === '<>') op = '!=';
     const value = this.value(fe.value());
+    if (value instanceof SemiJoin && having) qfault('A HAVING clause cannot contain a semi-join or anti-join');
+    if (fe.soqlFunction()) {
+      const fn: Ctx = fe.soqlFunction();
+      const name = fn.getChild(0).getText().toUpperCase();
+      if (AGGREGATE_FUNCTIONS.has(name) || name === 'GROUPING') {
+        if (!having) return qfault('Aggregate functions are not allowed in WHERE: use HAVING');
+        const argCtx: Ctx = fn.fieldName();
+        const path = argCtx ? fieldPath(argCtx) : null;
+        if (path) this.resolvePath(object, path);
+        return { k: 'agg', agg: { fn: name, path }, op, value };
+      }
+      const e = this.dateExpr(fn, object);
+      if (value instanceof SemiJoin) qfault('The left operand of a semi-join must be an Id or reference field');
+      return { k: 'cmp', expr: e, op, value };
+    }
+    const path = fieldPath(fe.fieldName());
+    const f = this.resolvePath(object, path);
+    if (value instanceof SemiJoin) return this.semiJoin(object, path, f, op, value, inOr, inNot);
+    if (!f.filterable || f.longText) qfault(`field '${f.name}' can not be filtered in a query call`);
+    if (op === 'INCLUDES' || op === 'EXCLUDES') {
+      if (f.type !== 'MULTIPICKLIST') qfault(`${op} operator is only valid on multipicklist fields`);
+    }
     if (
       (f.type === 'ID' || f.type === 'REFERENCE') &&
       typeof value === 'string' &&
       value !== '' &&
       !ApexId.parse(value)
     ) {
-      if (op === '=' || op === '!=' || op === '<>') qfault(`invalid ID field: ${value}`);
+      if (op === '=' || op === '!=') qfault(`invalid ID field: ${value}`);
     }
-    return { k: 'cmp', path, op: op === '<>' ? '!=' : op, value };
+    if (having) return { k: 'agg', agg: { fn: 'FIELD', path }, op, value };
+    return { k: 'cmp', expr: { path, dateFn: null, userZone: false }, op, value };
+  }
+
+  /**
+   * `Id IN (SELECT LeadId FROM …)` / `NOT IN`: runs the sub-select once and compares with its Ids. Restrictions
+   * (SOQL and SOSL Reference, Comparison Operators, Semi-Joins with IN and Anti-Joins with NOT IN): IN or NOT IN
+   * only; at most two per WHERE clause; not under OR or NOT; the left operand an Id or reference field of the
+   * queried object (no relationship path); the sub-select selects one Id or reference field of another object,
+   * without ORDER BY or LIMIT, without nested semi-joins; Task and Event cannot be sub-selected.
+   */
+  semiJoin(
+    object: ObjectModel,
+    path: Path,
+    f: FieldModel,
+    op: string,
+    sj: SemiJoin,
+    inOr: boolean,
+    inNot: boolean
+  ): Cond {
+    if (op !== 'IN' && op !== 'NOT IN') qfault('A semi-join sub-select can only be used with IN or NOT IN');
+    if (++this.semiJoins > 2) qfault('Maximum of 2 semi-join sub-selects are allowed');
+    if (inOr) qfault("Semi join sub-selects are not allowed with the 'OR' operator");
+    if (inNot) qfault("Semi join sub-selects are not allowed with the 'NOT' operator");
+    if (path.length > 1 || (f.type !== 'ID' && f.type !== 'REFERENCE'))
+      qfault(`The left operand of a semi-join must be an Id or reference field: ${path.join('.')}`);
+    const ctx = sj.ctx;
+    const subName = fieldPath(ctx.fromNameList().fieldName(0)).join('.');
+    const sub = this.object(subName);
+    if (/^(Task|Event)$/i.test(sub.name)) qfault(`Entity '${sub.name}' is not supported for semi join inner selects`);
+    if (ctx.orderByClause() || ctx.limitClause())
+      qfault('ORDER BY and LIMIT are not allowed in a semi-join sub-select');
+    const entries = ctx.subFieldList().subFieldEntry_list() as Ctx[];
+    if (entries.length !== 1 || !entries[0].fieldName())
+      qfault('A semi-join sub-select must select exactly one Id or reference field');
+    const subPath = fieldPath(entries[0].fieldName());
+    const sf = this.resolvePath(sub, subPath);
+    if (subPath.length > 1 || (sf.type !== 'ID' && sf.type !== 'REFERENCE'))
+      qfault(`The selected field in a semi-join sub-select must be an Id or reference field: ${subPath.join('.')}`);
+    const leftTargets = f.type === 'ID' ? [object.name] : f.referenceTo;
+    const rightTargets = sf.type === 'ID' ? [sub.name] : sf.referenceTo;
+    const l = new Set(leftTargets.map((t) => t.toLowerCase()));
+    if (!rightTargets.some((t) => l.has(t.toLowerCase())))
+      qfault(`The sub-select field ${sub.name}.${sf.name} does not reference the type of ${object.name}.${f.name}`);
+    const outer = this.semiJoins;
+    this.semiJoins = 3; // a nested semi-join in the sub-select is refused
+    let where: Cond | null = null;
+    try {
+      where = ctx.whereClause() ? this.cond(ctx.whereClause().whereLogicalExpression(), sub) : null;
+    } catch (e) {
+      if (e instanceof Error && /Maximum of 2 semi-join/.test(e.message)) {
+        qfault('Nesting of semi join sub-selects is not supported');
+      }
+      throw e;
+    }
+    this.semiJoins = outer;
+    const ids: unknown[] = [];
+    for (const r of this.org.table(sub.name).values()) {
+      if (r.values.get('isdeleted') === true) continue;
+      if (where && !this.test(where, r)) continue;
+      const v = r.values.get(sf.name.toLowerCase());
+      if (v !== null && v !== undefined) ids.push(v);
+    }
+    return { k: 'cmp', expr: { path, dateFn: null, userZone: false }, op, value: ids };
   }
 
   test(c: Cond, rec: SObjectValue): boolean {
@@ -260,9 +437,20 @@ class QueryRun {
       case 'not':
         return !this.test(c.item, rec);
       case 'cmp':
-        return compareOp(c.op, this.valueOf(rec, c.path), c.value, this.interp.user.timeZone);
+        return compareOp(c.op, this.exprValue(rec, c.expr), c.value, this.interp.user.timeZone);
+      case 'agg':
+        return qfault('Aggregate functions are not allowed in WHERE');
     }
   }
+}
+
+// ---------------------------------------------------------------- helpers for the query
+
+const relCache = new WeakMap<ObjectModel, Map<string, FieldModel>>();
+
+/** A construct the emulator does not run: refused loudly rather than run as something else. */
+function unsupported(construct: string): never {
+  throw fault('System.QueryException', `not supported by the emulator: ${construct}`);
 }
 
 // ---------------------------------------------------------------- public entry
@@ -311,7 +499,10 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
       items.push({ k: 'sub', relationship: fieldPath(sub.fromNameList().fieldName(0)).join('.'), ctx: sub });
       continue;
     }
-    if (e.typeOf()) qfault('TYPEOF is not supported by the emulator');
+    if (e.typeOf()) {
+      items.push(typeOfItem(run, object, e.typeOf()));
+      continue;
+    }
     const fn: Ctx = e.soqlFunction();
     if (fn) {
       const name = fn.getChild(0).getText().toUpperCase();
@@ -322,18 +513,27 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
         }
         continue;
       }
-      if (name === 'TOLABEL' || name === 'FORMAT' || name === 'CONVERTCURRENCY') {
-        const inner = fn.fieldName() ?? fn.soqlFunction()?.fieldName();
-        if (inner) {
-          const p = fieldPath(inner);
-          run.resolvePath(object, p);
-          items.push({ k: 'field', path: p });
-        }
+      if (name === 'TOLABEL' || name === 'FORMAT' || name === 'CONVERTCURRENCY')
+        return unsupported(`${fn.getChild(0).getText()}()`);
+      if (DATE_FUNCTIONS.has(name)) {
+        const de = run.dateExpr(fn, object);
+        const alias = e.soqlId() ? e.soqlId().getText() : `expr${exprN++}`;
+        items.push({ k: 'field', path: de.path, alias, dateFn: de.dateFn, userZone: de.userZone });
         continue;
       }
+      if (!AGGREGATE_FUNCTIONS.has(name) && name !== 'GROUPING') return unsupported(`${name}()`);
       const argCtx: Ctx = fn.fieldName();
       const path = argCtx ? fieldPath(argCtx) : null;
-      if (path) run.resolvePath(object, path);
+      if (path) {
+        const f = run.resolvePath(object, path);
+        if ((name === 'SUM' || name === 'AVG') && !NUMERIC.has(f.type))
+          qfault(`field ${f.name} does not support aggregate operator ${name}`);
+        if (
+          (name === 'MIN' || name === 'MAX' || name === 'COUNT_DISTINCT') &&
+          (f.longText || f.type === 'MULTIPICKLIST')
+        )
+          qfault(`field ${f.name} does not support aggregate operator ${name}`);
+      }
       if (name === 'COUNT' && !path) {
         countOnly = true;
         continue;
@@ -347,37 +547,73 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
     run.resolvePath(object, path);
     items.push({ k: 'field', path, alias });
   }
+  const aliases = new Set<string>();
+  for (const i of items) {
+    const a = i.k === 'agg' ? i.alias : i.k === 'field' ? i.alias : null;
+    if (!a) continue;
+    if (aliases.has(a.toLowerCase())) qfault(`duplicate alias: ${a}`);
+    aliases.add(a.toLowerCase());
+  }
+  const typeOfs = items.filter((i): i is SelectTypeOf => i.k === 'typeof');
+  for (const t of typeOfs) {
+    const rel = t.relationship.toLowerCase();
+    if (items.some((i) => i.k === 'field' && i.path.length > 1 && i.path[0].toLowerCase() === rel))
+      qfault(`TYPEOF ${t.relationship} cannot be combined with ${t.relationship}.<field> in the same SELECT`);
+  }
 
   const where = q.whereClause() ? run.cond(q.whereClause().whereLogicalExpression(), object) : null;
-  const groupBy: Path[] = [];
+  const groupBy: FieldExpr[] = [];
+  let subtotals: 'rollup' | 'cube' | null = null;
+  let having: Cond | null = null;
   if (q.groupByClause()) {
     const g = q.groupByClause();
-    if (g.ROLLUP() || g.CUBE()) qfault('GROUP BY ROLLUP/CUBE is not supported by the emulator');
-    if (g.HAVING()) qfault('HAVING is not supported by the emulator');
+    subtotals = g.ROLLUP() ? 'rollup' : g.CUBE() ? 'cube' : null;
     for (const fg of g.fieldGroupByList().fieldGroupBy_list() as Ctx[]) {
-      if (!fg.fieldName()) qfault('GROUP BY functions are not supported by the emulator');
-      const p = fieldPath(fg.fieldName());
-      run.resolvePath(object, p);
-      groupBy.push(p);
+      let e: FieldExpr;
+      if (fg.soqlFunction()) e = run.dateExpr(fg.soqlFunction(), object);
+      else e = { path: fieldPath(fg.fieldName()), dateFn: null, userZone: false };
+      const f = run.resolvePath(object, e.path);
+      if (!e.dateFn && (f.longText || f.type === 'MULTIPICKLIST' || f.type === 'DATETIME'))
+        qfault(`field '${f.name}' can not be grouped in a query call`);
+      groupBy.push(e);
     }
+    if (subtotals && groupBy.length > 3) qfault(`GROUP BY ${subtotals.toUpperCase()} can include up to three fields`);
+    if (g.HAVING()) having = run.cond(g.logicalExpression(), object, g);
   }
-  const order: { path: Path | null; agg: string | null; desc: boolean; nullsLast: boolean }[] = [];
+  const aggregate = items.some((i) => i.k === 'agg') || groupBy.length > 0;
+  const order: OrderItem[] = [];
   if (q.orderByClause()) {
     for (const fo of q.orderByClause().fieldOrderList().fieldOrder_list() as Ctx[]) {
       const desc = !!fo.DESC();
       const nullsLast = fo.NULLS() ? !!fo.LAST() : false;
       if (fo.fieldName()) {
         const p = fieldPath(fo.fieldName());
-        run.resolvePath(object, p);
-        order.push({ path: p, agg: null, desc, nullsLast });
+        const f = run.resolvePath(object, p);
+        if (!f.sortable || f.longText || f.type === 'MULTIPICKLIST')
+          qfault(`field '${f.name}' can not be sorted in a query call`);
+        order.push({ expr: { path: p, dateFn: null, userZone: false }, agg: null, desc, nullsLast });
       } else {
-        order.push({ path: null, agg: fo.soqlFunction().getText().toLowerCase(), desc, nullsLast });
+        const fn: Ctx = fo.soqlFunction();
+        const name = fn.getChild(0).getText().toUpperCase();
+        if (DATE_FUNCTIONS.has(name)) order.push({ expr: run.dateExpr(fn, object), agg: null, desc, nullsLast });
+        else if (AGGREGATE_FUNCTIONS.has(name) || name === 'GROUPING') {
+          if (!aggregate) qfault(`Ordered field must be grouped or aggregated: ${fn.getText()}`);
+          const argCtx: Ctx = fn.fieldName();
+          const path = argCtx ? fieldPath(argCtx) : null;
+          if (path) run.resolvePath(object, path);
+          order.push({ expr: null, agg: { fn: name, path }, desc, nullsLast });
+        } else return unsupported(`ORDER BY ${name}()`);
       }
     }
   }
   const limit = q.limitClause() ? intOf(q.limitClause(), run) : null;
   const offset = q.offsetClause() ? intOf(q.offsetClause(), run) : 0;
+  if (offset > 2000) qfault('Maximum SOQL offset allowed is 2000');
   const allRows = !!q.allRowsClause();
+  if (q.usingScope()) unsupported('USING SCOPE');
+  if (w && (w.DATA() || w.logicalExpression()))
+    unsupported(`WITH ${w.DATA() ? 'DATA CATEGORY' : w.getChild(1).getText()}`);
+  if (q.UPDATE()) unsupported('UPDATE TRACKING / UPDATE VIEWSTAT');
 
   // Field-level security.
   if (mode === 'user' || mode === 'enforced') {
@@ -403,24 +639,68 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
     return !where || run.test(where, r);
   });
 
-  const aggregate = items.some((i) => i.k === 'agg') || groupBy.length > 0;
   if (countOnly && !aggregate) {
     if (items.length) qfault('COUNT() cannot be used with other fields');
+    if (order.length) qfault('ORDER BY cannot be used with COUNT()');
     org.limits.add('queryRows', 1);
     let n = rows.length - offset;
     if (limit !== null) n = Math.min(n, limit);
     return Math.max(0, n);
   }
+  if (countOnly) qfault('COUNT() cannot be used with GROUP BY or other aggregate functions');
 
   if (aggregate) {
-    return aggregateRows(run, object, rows, items, groupBy, order, limit, offset);
+    if (typeOfs.length) qfault('TYPEOF cannot be used in an aggregate query');
+    return aggregateRows(run, object, rows, items, groupBy, subtotals, having, order, limit, offset);
   }
+  if (having) qfault('HAVING requires GROUP BY');
 
   if (order.length) rows = sortRows(run, rows, order);
   rows = rows.slice(offset, limit === null ? undefined : offset + limit);
   org.limits.add('queryRows', rows.length);
   const out = rows.map((r) => project(run, object, r, items, mode));
   return new ApexList(T(object.name), out);
+}
+
+const NUMERIC = new Set(['INTEGER', 'LONG', 'DOUBLE', 'CURRENCY', 'PERCENT']);
+
+interface OrderItem {
+  expr: FieldExpr | null;
+  agg: AggOperand | null;
+  desc: boolean;
+  nullsLast: boolean;
+}
+
+/** `TYPEOF What WHEN Account THEN Phone, Name ELSE Name END`: WHEN types among the relationship's targets. */
+function typeOfItem(run: QueryRun, object: ObjectModel, t: Ctx): SelectTypeOf {
+  const relPath = fieldPath(t.fieldName());
+  if (relPath.length !== 1) unsupported('TYPEOF on a parent relationship path');
+  const rel = relPath[0];
+  const rf = run.relationshipField(object, rel);
+  if (!rf || rf.referenceTo.length < 2) qfault(`TYPEOF can only be used with a polymorphic relationship: ${rel}`);
+  const targets = (rf as FieldModel).referenceTo;
+  const whens: { object: string; paths: Path[] }[] = [];
+  for (const w of t.whenClause_list() as Ctx[]) {
+    const typeName = fieldPath(w.fieldName()).join('.');
+    const target = targets.find((x) => x.toLowerCase() === typeName.toLowerCase());
+    const model = target ? run.org.object(target) : undefined;
+    if (!model) return qfault(`${typeName} is not a valid type for the polymorphic relationship ${rel}`);
+    const paths = (w.fieldNameList().fieldName_list() as Ctx[]).map((f: Ctx) => {
+      const p = fieldPath(f);
+      run.resolvePath(model, p);
+      return p;
+    });
+    whens.push({ object: model.name, paths });
+  }
+  let otherwise: Path[] | null = null;
+  if (t.elseClause()) {
+    otherwise = (t.elseClause().fieldNameList().fieldName_list() as Ctx[]).map((f: Ctx) => {
+      const p = fieldPath(f);
+      run.resolvePath(NAME_OBJECT, p);
+      return p;
+    });
+  }
+  return { k: 'typeof', relationship: (rf as FieldModel).relationshipName ?? rel, whens, otherwise };
 }
 
 function intOf(ctx: Ctx, run: QueryRun): number {
@@ -436,7 +716,8 @@ function project(
   object: ObjectModel,
   rec: SObjectValue,
   items: SelectItem[],
-  mode: string | null
+  mode: string | null,
+  asName = false
 ): SObjectValue {
   const out = new SObjectValue(object.name);
   out.queried = new Set();
@@ -449,6 +730,12 @@ function project(
   };
   put(out, object, 'Id', rec.values.get('id') ?? null);
   for (const item of items) {
+    if (item.k === 'field' && asName && item.path.length === 1 && !object.fields[item.path[0].toLowerCase()]) {
+      // TYPEOF … ELSE <Name fields>: a field the record's object lacks reads null, `Type` is its object.
+      const nf = NAME_OBJECT.fields[item.path[0].toLowerCase()];
+      put(out, undefined, nf?.name ?? item.path[0], nf?.name === 'Type' ? rec.object : null);
+      continue;
+    }
     if (item.k === 'field') {
       let src: SObjectValue | null = rec;
       let dst = out;
@@ -482,9 +769,36 @@ function project(
       if (src) {
         const last = item.path[item.path.length - 1];
         const model = run.org.object(src.object);
+        const n = item.path.length;
+        const viaName = n > 1 && src !== rec && isPolymorphicHop(run, rec, item.path);
         if (model?.fields[last.toLowerCase()])
           put(dst, model, last, copyValue(src.values.get(last.toLowerCase()) ?? null));
+        else if (viaName) {
+          // A Name field the referenced object lacks (`Who.Alias` on a Lead) reads null; `Type` is its object.
+          const nf = NAME_OBJECT.fields[last.toLowerCase()];
+          put(dst, undefined, nf?.name ?? last, nf?.name === 'Type' ? src.object : null);
+        }
       }
+    } else if (item.k === 'typeof') {
+      const parent = run.parentOf(rec, item.relationship);
+      const key = item.relationship.toLowerCase();
+      out.names.set(key, item.relationship);
+      out.queried.add(key);
+      if (!parent) {
+        out.values.set(key, null);
+        continue;
+      }
+      const when = item.whens.find((w) => w.object.toLowerCase() === parent.object.toLowerCase());
+      const paths = when ? when.paths : (item.otherwise ?? []);
+      const sub = project(
+        run,
+        run.org.object(parent.object) as ObjectModel,
+        parent,
+        paths.map((p) => ({ k: 'field', path: p }) as SelectField),
+        mode,
+        !when
+      );
+      out.values.set(key, sub);
     } else if (item.k === 'sub') {
       const rel = childRelationship(run.org, object, item.relationship);
       if (!rel)
@@ -506,6 +820,13 @@ function copyValue(v: unknown): unknown {
   return v;
 }
 
+/** True when the last relationship hop of `path` from `rec` is polymorphic (its fields are the Name object's). */
+function isPolymorphicHop(run: QueryRun, rec: SObjectValue, path: Path): boolean {
+  let cur: SObjectValue | null = rec;
+  for (let i = 0; i < path.length - 2 && cur; i++) cur = run.parentOf(cur, path[i]);
+  return !!cur && run.isPolymorphic(cur, path[path.length - 2]);
+}
+
 /** Child relationship `Aloware_Sync_Logs__r` of Lead: the child object and its lookup. Named `<RelName>s` / plural label. */
 function childRelationship(
   org: Org,
@@ -515,7 +836,8 @@ function childRelationship(
   const l = rel.toLowerCase();
   for (const o of org.objects.values()) {
     for (const f of Object.values(o.fields)) {
-      if (f.type !== 'REFERENCE' || !f.referenceTo.some((t) => t.toLowerCase() === parent.name.toLowerCase())) continue;
+      if (f.type !== 'REFERENCE' && !f.metadataRelationship) continue;
+      if (!f.referenceTo.some((t) => t.toLowerCase() === parent.name.toLowerCase())) continue;
       const names = new Set<string>();
       const declared = (f as FieldModel & { childRelationshipName?: string }).childRelationshipName;
       if (declared) names.add(declared.toLowerCase() + (f.custom ? '__r' : ''));
@@ -537,7 +859,7 @@ function runSubQuery(
 ): ApexList {
   const items: SelectItem[] = [];
   for (const e of ctx.subFieldList().subFieldEntry_list() as Ctx[]) {
-    if (!e.fieldName()) qfault('Only fields are supported in sub-queries by the emulator');
+    if (!e.fieldName()) unsupported(`${e.getText()} in a relationship sub-query`);
     const p = fieldPath(e.fieldName());
     run.resolvePath(child, p);
     items.push({ k: 'field', path: p });
@@ -551,12 +873,17 @@ function runSubQuery(
       (!where || run.test(where, r))
   );
   if (ctx.orderByClause()) {
-    const order = (ctx.orderByClause().fieldOrderList().fieldOrder_list() as Ctx[]).map((fo: Ctx) => ({
-      path: fieldPath(fo.fieldName()),
-      agg: null,
-      desc: !!fo.DESC(),
-      nullsLast: fo.NULLS() ? !!fo.LAST() : false
-    }));
+    const order = (ctx.orderByClause().fieldOrderList().fieldOrder_list() as Ctx[]).map((fo: Ctx) => {
+      if (!fo.fieldName()) unsupported('functions in ORDER BY of a sub-query');
+      const path = fieldPath(fo.fieldName());
+      run.resolvePath(child, path);
+      return {
+        expr: { path, dateFn: null, userZone: false },
+        agg: null,
+        desc: !!fo.DESC(),
+        nullsLast: fo.NULLS() ? !!fo.LAST() : false
+      };
+    });
     rows = sortRows(run, rows, order);
   }
   if (ctx.limitClause()) rows = rows.slice(0, intOf(ctx.limitClause(), run));
@@ -574,67 +901,153 @@ function aggregateRows(
   object: ObjectModel,
   rows: SObjectValue[],
   items: SelectItem[],
-  groupBy: Path[],
-  order: { path: Path | null; agg: string | null; desc: boolean; nullsLast: boolean }[],
+  groupBy: FieldExpr[],
+  subtotals: 'rollup' | 'cube' | null,
+  having: Cond | null,
+  order: OrderItem[],
   limit: number | null,
   offset: number
 ): ApexList {
+  const sameExpr = (a: FieldExpr, b: FieldExpr): boolean =>
+    a.dateFn === b.dateFn &&
+    a.userZone === b.userZone &&
+    a.path.join('.').toLowerCase() === b.path.join('.').toLowerCase();
+  const groupIndex = (e: FieldExpr): number => groupBy.findIndex((g) => sameExpr(g, e));
   for (const i of items) {
-    if (i.k === 'field' && !groupBy.some((g) => g.join('.').toLowerCase() === i.path.join('.').toLowerCase())) {
-      qfault(`Field must be grouped or aggregated: ${i.path[i.path.length - 1]}`);
+    if (i.k === 'field' && groupIndex({ path: i.path, dateFn: i.dateFn ?? null, userZone: !!i.userZone }) < 0) {
+      qfault(
+        `Field must be grouped or aggregated: ${i.dateFn ? `${i.dateFn}(${i.path.join('.')})` : i.path[i.path.length - 1]}`
+      );
     }
+    if (i.k === 'agg' && i.fn === 'GROUPING' && groupIndex({ path: i.path as Path, dateFn: null, userZone: false }) < 0)
+      qfault(`GROUPING() field must be in the GROUP BY clause: ${(i.path ?? []).join('.')}`);
+    if (i.k === 'sub') qfault('A relationship sub-query cannot be used in an aggregate query');
   }
-  const groups = new Map<string, SObjectValue[]>();
-  for (const r of rows) {
-    const key = groupBy.map((g) => groupKey(run.valueOf(r, g))).join('\u0000');
-    const list = groups.get(key) ?? [];
-    list.push(r);
-    groups.set(key, list);
+  for (const o of order) {
+    if (o.expr && groupIndex(o.expr) < 0)
+      qfault(`Ordered field must be grouped or aggregated: ${o.expr.path.join('.')}`);
   }
-  if (groupBy.length === 0 && groups.size === 0) groups.set('', []);
-  let results: { values: Map<string, unknown>; names: Map<string, string>; rows: SObjectValue[] }[] = [];
-  for (const members of groups.values()) {
-    const values = new Map<string, unknown>();
-    const names = new Map<string, string>();
-    for (const i of items) {
-      if (i.k === 'field') {
-        const f = run.resolvePath(object, i.path);
-        // A grouped field is read by its alias when it has one (SOQL and SOSL Reference, Using Aliases with GROUP BY).
-        const name = i.alias ?? f.name;
-        values.set(name.toLowerCase(), members.length ? run.valueOf(members[0], i.path) : null);
-        names.set(name.toLowerCase(), name);
-      } else if (i.k === 'agg') {
-        values.set(i.alias.toLowerCase(), aggregate(run, i, members));
-        names.set(i.alias.toLowerCase(), i.alias);
+
+  // The grouping sets: the GROUP BY list, then (ROLLUP) its prefixes or (CUBE) every subset, the empty set last.
+  const n = groupBy.length;
+  let sets: number[][] = [[...Array(n).keys()]];
+  if (subtotals === 'rollup') for (let k = n - 1; k >= 0; k--) sets.push([...Array(k).keys()]);
+  if (subtotals === 'cube') {
+    sets = [];
+    for (let mask = (1 << n) - 1; mask >= 0; mask--)
+      sets.push([...Array(n).keys()].filter((j) => mask & (1 << (n - 1 - j))));
+  }
+  const groups: GroupRow[] = [];
+  for (const set of sets) {
+    const bySet = new Map<string, GroupRow>();
+    for (const r of rows) {
+      const keys = groupBy.map((g, j) => (set.includes(j) ? run.exprValue(r, g) : null));
+      const key = keys.map(groupKey).join('\u0000');
+      let g = bySet.get(key);
+      if (!g) {
+        g = { rows: [], keys, grouping: groupBy.map((_, j) => (set.includes(j) ? 0 : 1)) };
+        bySet.set(key, g);
+      }
+      g.rows.push(r);
+    }
+    // An aggregate query without GROUP BY (or a grand total) has one row even over no records.
+    if (set.length === 0 && bySet.size === 0)
+      bySet.set('', { rows: [], keys: groupBy.map(() => null), grouping: groupBy.map(() => 1) });
+    groups.push(...bySet.values());
+  }
+  if (subtotals === 'rollup') {
+    // Each subtotal follows the rows it totals, the grand total last (SOQL and SOSL Reference, GROUP BY ROLLUP).
+    const level = (g: GroupRow): number => g.grouping.filter((x) => x === 0).length;
+    const pos = new Map<GroupRow, number>(groups.map((g, i) => [g, i]));
+    const firstOf = new Map<string, number>();
+    for (const g of groups) {
+      for (let k = 1; k <= n; k++) {
+        const pre = g.keys.slice(0, k).map(groupKey).join('\u0000');
+        if (level(g) >= k && !firstOf.has(`${k}:${pre}`)) firstOf.set(`${k}:${pre}`, pos.get(g) as number);
       }
     }
-    results.push({ values, names, rows: members });
+    const sortKey = (g: GroupRow): number[] => {
+      const l = level(g);
+      const out: number[] = [];
+      for (let k = 1; k <= n; k++) {
+        out.push(
+          k <= l ? (firstOf.get(`${k}:${g.keys.slice(0, k).map(groupKey).join('\u0000')}`) as number) : Infinity
+        );
+      }
+      return out;
+    };
+    groups.sort((a, b) => {
+      const ka = sortKey(a);
+      const kb = sortKey(b);
+      for (let k = 0; k < n; k++) if (ka[k] !== kb[k]) return ka[k] < kb[k] ? -1 : 1;
+      return 0;
+    });
   }
+
+  const operand = (g: GroupRow, a: AggOperand): unknown => {
+    if (a.fn === 'FIELD' || a.fn === 'GROUPING') {
+      const j = groupIndex({ path: a.path as Path, dateFn: null, userZone: false });
+      if (j < 0)
+        qfault(
+          a.fn === 'FIELD'
+            ? `Field must be grouped or aggregated: ${(a.path as Path).join('.')}`
+            : `GROUPING() field must be in the GROUP BY clause: ${(a.path as Path).join('.')}`
+        );
+      return a.fn === 'FIELD' ? g.keys[j] : g.grouping[j];
+    }
+    return aggregate(run, { k: 'agg', fn: a.fn, path: a.path, alias: '' }, g.rows);
+  };
+  const testGroup = (c: Cond, g: GroupRow): boolean => {
+    switch (c.k) {
+      case 'and':
+        return c.items.every((i) => testGroup(i, g));
+      case 'or':
+        return c.items.some((i) => testGroup(i, g));
+      case 'not':
+        return !testGroup(c.item, g);
+      case 'agg':
+        return compareOp(c.op, operand(g, c.agg), c.value, run.interp.user.timeZone);
+      case 'cmp':
+        return compareOp(c.op, operand(g, { fn: 'FIELD', path: c.expr.path }), c.value, run.interp.user.timeZone);
+    }
+  };
+  let results = having ? groups.filter((g) => testGroup(having, g)) : groups;
   if (order.length) {
-    results.sort((a, b) => {
+    const keyed = results.map((g, i) => ({ g, i }));
+    keyed.sort((a, b) => {
       for (const o of order) {
-        const va = o.path
-          ? a.rows.length
-            ? run.valueOf(a.rows[0], o.path)
-            : null
-          : aggregateByText(run, o.agg as string, a.rows, object);
-        const vb = o.path
-          ? b.rows.length
-            ? run.valueOf(b.rows[0], o.path)
-            : null
-          : aggregateByText(run, o.agg as string, b.rows, object);
+        const va = o.expr ? a.g.keys[groupIndex(o.expr)] : operand(a.g, o.agg as AggOperand);
+        const vb = o.expr ? b.g.keys[groupIndex(o.expr)] : operand(b.g, o.agg as AggOperand);
         const c = compareForOrder(va, vb, o.desc, o.nullsLast);
         if (c) return c;
       }
-      return 0;
+      return a.i - b.i;
     });
+    results = keyed.map((x) => x.g);
   }
   results = results.slice(offset, limit === null ? undefined : offset + limit);
   const onlyCounts = items.every((i) => i.k !== 'agg' || i.fn === 'COUNT' || i.fn === 'COUNT_DISTINCT');
   run.org.limits.add('queryRows', onlyCounts ? results.length : rows.length);
   return new ApexList(
     T('Schema.AggregateResult'),
-    results.map((r) => newAggregateResult(r.values, r.names))
+    results.map((g) => {
+      const values = new Map<string, unknown>();
+      const names = new Map<string, string>();
+      for (const i of items) {
+        if (i.k === 'field') {
+          const j = groupIndex({ path: i.path, dateFn: i.dateFn ?? null, userZone: !!i.userZone });
+          // A grouped field is read by its alias when it has one (SOQL and SOSL Reference, Using Aliases with GROUP BY),
+          // else by its field name.
+          const name = i.alias ?? run.resolvePath(object, i.path).name;
+          values.set(name.toLowerCase(), g.keys[j]);
+          names.set(name.toLowerCase(), name);
+        } else if (i.k === 'agg') {
+          values.set(i.alias.toLowerCase(), operand(g, { fn: i.fn, path: i.path }));
+          names.set(i.alias.toLowerCase(), i.alias);
+        }
+      }
+      return newAggregateResult(values, names);
+    })
   );
 }
 
@@ -645,14 +1058,6 @@ export function newAggregateResult(values: Map<string, unknown>, names: Map<stri
     __toString: () =>
       `AggregateResult:{${[...values.entries()].map(([k, v]) => `${names.get(k) ?? k}=${str(v)}`).join(', ')}}`
   });
-}
-
-function aggregateByText(run: QueryRun, text: string, rows: SObjectValue[], object: ObjectModel): unknown {
-  const m = /^(\w+)\(([\w.]*)\)$/.exec(text);
-  if (!m) return null;
-  const path = m[2] ? m[2].split('.') : null;
-  if (path) run.resolvePath(object, path);
-  return aggregate(run, { k: 'agg', fn: m[1].toUpperCase(), path, alias: '' }, rows);
 }
 
 function aggregate(run: QueryRun, i: SelectAgg, rows: SObjectValue[]): unknown {
@@ -701,21 +1106,13 @@ function groupKey(v: unknown): string {
 
 // ---------------------------------------------------------------- ordering
 
-function sortRows(
-  run: QueryRun,
-  rows: SObjectValue[],
-  order: { path: Path | null; desc: boolean; nullsLast: boolean }[]
-): SObjectValue[] {
+function sortRows(run: QueryRun, rows: SObjectValue[], order: OrderItem[]): SObjectValue[] {
   return rows
     .map((r, i) => ({ r, i }))
     .sort((a, b) => {
       for (const o of order) {
-        const c = compareForOrder(
-          run.valueOf(a.r, o.path as Path),
-          run.valueOf(b.r, o.path as Path),
-          o.desc,
-          o.nullsLast
-        );
+        const e = o.expr as FieldExpr;
+        const c = compareForOrder(run.exprValue(a.r, e), run.exprValue(b.r, e), o.desc, o.nullsLast);
         if (c) return c;
       }
       return a.i - b.i;

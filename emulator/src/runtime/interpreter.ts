@@ -895,6 +895,14 @@ export class Interpreter {
           items = (iterable.data['__iterate'] as () => unknown[])();
         } else throw fault('System.TypeException', 'Loop must iterate over collection');
         const type = this.resolveType(s.type, frame.cls);
+        // The list form of a SOQL for loop, `for (List<Lead> chunk : [SELECT …])`, gets the rows 200 at a time
+        // (Apex Developer Guide, SOQL For Loops).
+        if (type.name === 'List' && iterable instanceof ApexList && iterable.elemType.name !== 'List') {
+          const chunks: unknown[] = [];
+          for (let i = 0; i < items.length; i += 200)
+            chunks.push(new ApexList(iterable.elemType, items.slice(i, i + 200)));
+          items = chunks;
+        }
         const saved = frame.scope;
         try {
           for (const item of items) {
@@ -2281,7 +2289,12 @@ export class Interpreter {
       case 'Object':
         return v;
     }
-    if (v instanceof ApexList && (t.name === 'SObject' || this.platform.objectName(t.name.toLowerCase())))
+    if (
+      v instanceof ApexList &&
+      (t.name === 'SObject' ||
+        (t.name === 'Schema.AggregateResult' && v.elemType.name === t.name) ||
+        this.platform.objectName(t.name.toLowerCase()))
+    )
       return this.singleRow(v);
     return v;
   }
