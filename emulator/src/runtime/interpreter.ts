@@ -2229,9 +2229,11 @@ export class Interpreter {
     ) {
       if (this.isInstance(v, t)) return v;
       // List<Object> to List<String> etc.: allowed when the target is the SObject family or the source is SObject.
+      // The platform names an Object type argument ANY: `List<ANY> to Map<String,ANY>`.
+      const any = (text: string): string => text.replace(/(?<=[<,])Object(?=[>,])/g, 'ANY');
       throw fault(
         'System.TypeException',
-        `Invalid conversion from runtime type ${this.runtimeTypeName(v)} to ${typeName(t)}`
+        `Invalid conversion from runtime type ${any(this.runtimeTypeName(v))} to ${any(typeName(t))}`
       );
     }
     if (this.isInstance(v, t)) return v;
