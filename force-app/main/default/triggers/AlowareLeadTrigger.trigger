@@ -1,3 +1,3 @@
-trigger AlowareLeadTrigger on Lead(after insert, after update) {
+trigger AlowareLeadTrigger on Lead(after insert, after update, after undelete) {
     AlowareLeadTriggerHandler.handle(Trigger.operationType, Trigger.new, Trigger.oldMap);
 }
