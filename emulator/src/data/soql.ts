@@ -362,6 +362,7 @@ class QueryRun {
     ) {
       if (op === '=' || op === '!=') qfault(`invalid ID field: ${value}`);
     }
+    checkLiteral(f, fe.value());
     if (having) return { k: 'agg', agg: { fn: 'FIELD', path }, op, value };
     return { k: 'cmp', expr: { path, dateFn: null, userZone: false }, op, value };
   }
@@ -445,6 +446,43 @@ class QueryRun {
 }
 
 // ---------------------------------------------------------------- helpers for the query
+
+/**
+ * A literal in WHERE must have the field's type (SOQL and SOSL Reference, Date Formats and Date Literals: a date
+ * value filters date fields only, a dateTime value dateTime fields only; quoted strings only for text fields).
+ * Bind variables are converted by Apex and not checked here.
+ */
+function checkLiteral(f: FieldModel, v: Ctx): void {
+  const lits: Ctx[] = v.valueList() ? v.valueList().value_list() : [v];
+  for (const l of lits) {
+    if (l.NULL() || l.boundExpression() || l.subQuery()) continue;
+    const quoted = !!(l.StringLiteral() || l.MultilineStringLiteral());
+    const want = (type: string, q: boolean): never =>
+      qfault(
+        `value of filter criterion for field '${f.name}' must be of type ${type} and ${q ? 'should be enclosed in quotes' : 'should not be enclosed in quotes'}`
+      );
+    switch (f.type) {
+      case 'DATETIME':
+        if (!(l.DateTimeLiteral() || l.dateFormula())) want('dateTime', false);
+        break;
+      case 'DATE':
+        if (!(l.DateLiteral() || l.dateFormula())) want('date', false);
+        break;
+      case 'BOOLEAN':
+        if (!l.BooleanLiteral()) want('boolean', false);
+        break;
+      case 'INTEGER':
+      case 'LONG':
+      case 'DOUBLE':
+      case 'CURRENCY':
+      case 'PERCENT':
+        if (quoted || !(l.signedNumber() || l.IntegerLiteral() || l.IntegralCurrencyLiteral())) want('double', false);
+        break;
+      default:
+        if (!quoted) want('string', true);
+    }
+  }
+}
 
 const relCache = new WeakMap<ObjectModel, Map<string, FieldModel>>();
 
@@ -1011,6 +1049,16 @@ function aggregateRows(
         return compareOp(c.op, operand(g, { fn: 'FIELD', path: c.expr.path }), c.value, run.interp.user.timeZone);
     }
   };
+  // HAVING names only aggregates and grouped fields (SOQL and SOSL Reference, Considerations When Using HAVING).
+  const checkHaving = (c: Cond): void => {
+    if (c.k === 'and' || c.k === 'or') c.items.forEach(checkHaving);
+    else if (c.k === 'not') checkHaving(c.item);
+    else if (c.k === 'agg' && (c.agg.fn === 'FIELD' || c.agg.fn === 'GROUPING')) {
+      if (groupIndex({ path: c.agg.path as Path, dateFn: null, userZone: false }) < 0)
+        qfault(`Field must be grouped or aggregated: ${(c.agg.path as Path).join('.')}`);
+    }
+  };
+  if (having) checkHaving(having);
   let results = having ? groups.filter((g) => testGroup(having, g)) : groups;
   if (order.length) {
     const keyed = results.map((g, i) => ({ g, i }));
