@@ -13,15 +13,17 @@ import { crc32 } from 'node:zlib';
 import { customField, standardFieldsFor } from './fields';
 import type {
   ApexSourceFile,
+  CachePartitionModel,
   CustomMetadataRecord,
   FieldModel,
   NamedCredentialModel,
   ObjectModel,
+  PermissionSetGroupModel,
   PermissionSetModel,
   ProjectModel,
   StaticResourceModel
 } from './model';
-import { MetadataError, bool, child, children, readXml, text, type XmlNode } from './xml';
+import { MetadataError, bool, child, children, int, readXml, text, type XmlNode } from './xml';
 
 export { MetadataError } from './xml';
 
@@ -49,6 +51,8 @@ interface SourceFiles {
   customPermissions: string[];
   namedCredentials: string[];
   globalValueSets: string[];
+  cachePartitions: string[];
+  permissionSetGroups: string[];
   apex: string[];
 }
 
@@ -69,6 +73,8 @@ export function loadProject(root: string, options: LoadOptions = {}): ProjectMod
     customPermissions: [],
     namedCredentials: [],
     globalValueSets: [],
+    cachePartitions: [],
+    permissionSetGroups: [],
     apex: []
   };
   for (const dir of packageDirs) {
@@ -92,7 +98,50 @@ export function loadProject(root: string, options: LoadOptions = {}): ProjectMod
       readXml(file, display(file), 'CustomPermission');
       return baseName(file, '.customPermission-meta.xml');
     }),
-    apex: loadApex(files.apex, display)
+    apex: loadApex(files.apex, display),
+    cachePartitions: files.cachePartitions.map((file) => loadCachePartition(file, display)),
+    permissionSetGroups: files.permissionSetGroups.map((file) => loadPermissionSetGroup(file, display))
+  };
+}
+
+/** Metadata API, PlatformCachePartition: `<platformCachePartitionTypes>` with `<cacheType>` and `<allocatedCapacity>`. */
+function loadCachePartition(file: string, display: (file: string) => string): CachePartitionModel {
+  const displayPath = display(file);
+  const node = readXml(file, displayPath, 'PlatformCachePartition');
+  const capacity = (type: string): number => {
+    let total = 0;
+    for (const t of children(node, 'platformCachePartitionTypes')) {
+      if (text(t, 'cacheType') !== type) continue;
+      for (const tag of [
+        'allocatedCapacity',
+        'allocatedPartnerCapacity',
+        'allocatedPurchasedCapacity',
+        'allocatedTrialCapacity'
+      ])
+        total += int(t, tag, 0, displayPath);
+    }
+    return total;
+  };
+  const name = baseName(file, '.cachePartition-meta.xml');
+  return {
+    name,
+    label: text(node, 'masterLabel') ?? name,
+    isDefault: bool(node, 'isDefaultPartition', false, displayPath),
+    orgCapacity: capacity('Organization'),
+    sessionCapacity: capacity('Session')
+  };
+}
+
+/** Metadata API, PermissionSetGroup: label, description and the grouped `<permissionSets>`. */
+function loadPermissionSetGroup(file: string, display: (file: string) => string): PermissionSetGroupModel {
+  const displayPath = display(file);
+  const node = readXml(file, displayPath, 'PermissionSetGroup');
+  const name = baseName(file, '.permissionsetgroup-meta.xml');
+  return {
+    name,
+    label: text(node, 'label') ?? name,
+    description: text(node, 'description') ?? null,
+    permissionSets: children(node, 'permissionSets').map((n) => text(n, '#text') ?? '')
   };
 }
 
@@ -149,6 +198,10 @@ function collect(dir: string, files: SourceFiles, display: (file: string) => str
       files.namedCredentials.push(full);
     } else if (name.endsWith('.globalValueSet-meta.xml')) {
       files.globalValueSets.push(full);
+    } else if (name.endsWith('.cachePartition-meta.xml')) {
+      files.cachePartitions.push(full);
+    } else if (name.endsWith('.permissionsetgroup-meta.xml')) {
+      files.permissionSetGroups.push(full);
     } else if (name.endsWith('.cls') || name.endsWith('.trigger')) {
       files.apex.push(full);
     }

@@ -218,4 +218,26 @@ export interface ProjectModel {
   namedCredentials: Record<string, NamedCredentialModel>;
   customPermissions: string[];
   apex: ApexSourceFile[];
+  /** Platform Cache partitions (`cachePartitions/*.cachePartition-meta.xml`); absent in older in-memory models. */
+  cachePartitions?: CachePartitionModel[];
+  /** Permission set groups (`permissionsetgroups/*.permissionsetgroup-meta.xml`); absent in older in-memory models. */
+  permissionSetGroups?: PermissionSetGroupModel[];
+}
+
+export interface CachePartitionModel {
+  /** Developer name (the file name), e.g. `Default`. */
+  name: string;
+  label: string;
+  isDefault: boolean;
+  /** Allocated capacity in MB per cache type (0 when the type is not allocated). */
+  orgCapacity: number;
+  sessionCapacity: number;
+}
+
+export interface PermissionSetGroupModel {
+  name: string;
+  label: string;
+  description: string | null;
+  /** The permission sets it groups (`<permissionSets>`). */
+  permissionSets: string[];
 }

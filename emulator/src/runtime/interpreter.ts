@@ -278,6 +278,8 @@ export class Interpreter {
   private readonly instanceInitPlans = new WeakMap<ClassInfo, InstanceInitPlan>();
   /** `classByName` by the name as spelled (null: no such class); emptied when a class is registered. */
   private readonly classesByName = new Map<string, ClassInfo | null>();
+  /** Objects made by `Test.createStub`: every instance method call goes to the stub provider (stdlib/stubs.ts). */
+  readonly stubs = new WeakMap<ApexObject, (name: string, args: unknown[]) => unknown>();
 
   constructor(readonly registry: Registry) {
     setNativeText((v) => {
@@ -574,7 +576,8 @@ export class Interpreter {
       const m = this.pickOverload(
         s,
         candidates.filter((c) => c.params.length === args.length && (!staticOnly || c.modifiers.has('static'))),
-        args
+        args,
+        this.callHints?.args === args ? this.callHints.types : undefined
       );
       if (m) return { cls: s, method: m };
     }
@@ -582,7 +585,27 @@ export class Interpreter {
     return null;
   }
 
-  pickOverload(cls: ClassInfo, candidates: MethodDecl[], args: unknown[]): MethodDecl | null {
+  /**
+   * Static types of the cast arguments of the call being dispatched (`m((String) null)`), by the arguments' array:
+   * a null argument fits a parameter by the type it was cast to, as the compiler chooses the overload (Apex Developer
+   * Guide, Using Overloaded Methods: the parameter types decide).
+   */
+  private callHints: { args: unknown[]; types: (RType | undefined)[] } | null = null;
+
+  private hintCasts(exprs: Expr[], args: unknown[], frame: Frame): void {
+    if (!exprs.some((a) => a.k === 'cast')) return;
+    this.callHints = {
+      args,
+      types: exprs.map((a, i) => (a.k === 'cast' && args[i] === null ? this.resolveType(a.type, frame.cls) : undefined))
+    };
+  }
+
+  pickOverload(
+    cls: ClassInfo,
+    candidates: MethodDecl[],
+    args: unknown[],
+    hints?: (RType | undefined)[]
+  ): MethodDecl | null {
     if (candidates.length === 0) return null;
     if (candidates.length === 1) return candidates[0];
     let best: MethodDecl | null = null;
@@ -592,7 +615,8 @@ export class Interpreter {
       let ok = true;
       for (let i = 0; i < args.length; i++) {
         const t = this.resolveType(c.params[i].type, cls);
-        const s = this.matchScore(args[i], t);
+        const hint = hints?.[i];
+        const s = hint ? this.hintScore(hint, t) : this.matchScore(args[i], t);
         if (s < 0) {
           ok = false;
           break;
@@ -605,6 +629,16 @@ export class Interpreter {
       }
     }
     return best ?? candidates[0];
+  }
+
+  /** How well a null cast to `hint` fits a parameter type: 3 same type, 2 a supertype, 1 Object, -1 no. */
+  private hintScore(hint: RType, t: RType): number {
+    if (typeName(hint).toLowerCase() === typeName(t).toLowerCase()) return 3;
+    if (t.name === 'Object') return 1;
+    const sub = this.classByName(hint.name);
+    const sup = this.classByName(t.name);
+    if (sub && sup && this.isSubclass(sub, sup)) return 2;
+    return -1;
   }
 
   /** How well a value fits a parameter type: 3 exact, 2 widening, 1 Object/supertype, -1 no. */
@@ -1465,6 +1499,7 @@ export class Interpreter {
   private evalCall(e: Expr & { k: 'call' }, frame: Frame): unknown {
     if (e.target === null) {
       const uargs = e.args.map((a) => this.eval(a, frame));
+      this.hintCasts(e.args, uargs, frame);
       const r = this.callUnqualified(e.name, uargs, frame);
       this.lastCall = { target: undefined, name: e.name, args: uargs, frame };
       return r;
@@ -1476,6 +1511,7 @@ export class Interpreter {
       throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
     }
     const args = e.args.map((a) => this.eval(a, frame));
+    this.hintCasts(e.args, args, frame);
     const r = this.dispatchCall(e, target, args, frame);
     this.lastCall = { target, name: e.name, args, frame };
     return r;
@@ -1581,6 +1617,8 @@ export class Interpreter {
   }
 
   callValueMethod(target: unknown, name: string, args: unknown[], nonVirtual: boolean): unknown {
+    const stub = target instanceof ApexObject ? this.stubs.get(target) : undefined;
+    if (stub) return stub(name, args);
     if (target instanceof ApexObject && !nonVirtual) {
       const m = this.selectMethod(target.cls, name, args, false);
       if (m) return this.invoke(m.cls, m.method, target, args);

@@ -28,6 +28,8 @@ export interface BuiltinType {
   parent?: string;
   /** Exceptions whose `getMessage()` hides the constructor's message until `setMessage` (AuraHandledException). */
   hiddenConstructorMessage?: string;
+  /** A type of a namespace the emulator does not model (`DataWeave`, `ConnectApi`): using it fails loudly. */
+  unsupported?: string;
 }
 
 const lower = (s: string): string => s.toLowerCase();
@@ -53,6 +55,23 @@ export class Registry {
   private readonly staticProps = new Map<string, (interp: Interpreter) => unknown>();
   private readonly staticResolvers = new Map<string, (interp: Interpreter, name: string) => unknown>();
   private readonly instanceProps = new Map<string, (interp: Interpreter, self: unknown) => unknown>();
+  /** Namespaces left unmodelled (`dataweave.` → `DataWeave`): their types resolve, every call on them throws. */
+  private readonly unsupportedNamespaces = new Map<string, string>();
+  /** Throws `not supported by the emulator: <feature>` (set by the standard library). */
+  unsupportedCall: (feature: string) => never = (feature) => {
+    throw new Error(`not supported by the emulator: ${feature}`);
+  };
+
+  /** Marks a platform namespace as not modelled: its types resolve, and any static call, constructor or method fails. */
+  unsupportedNamespace(namespace: string, feature: string): void {
+    this.unsupportedNamespaces.set(lower(namespace) + '.', feature);
+  }
+
+  private unsupportedFeature(name: string): string | undefined {
+    const l = lower(name);
+    for (const [prefix, feature] of this.unsupportedNamespaces) if (l.startsWith(prefix)) return feature;
+    return undefined;
+  }
 
   type(name: string, extra: Omit<BuiltinType, 'name'> = {}): BuiltinType {
     const t: BuiltinType = { name, ...extra };
@@ -73,7 +92,10 @@ export class Registry {
   }
 
   lookupType(name: string): BuiltinType | undefined {
-    return this.types.get(builtinKey(name));
+    const found = this.types.get(builtinKey(name));
+    if (found || this.unsupportedNamespaces.size === 0) return found;
+    const feature = this.unsupportedFeature(name);
+    return feature ? { name, unsupported: feature } : undefined;
   }
 
   /** `register('String', 'valueOf', fn)`: a static method. */
@@ -107,7 +129,10 @@ export class Registry {
   }
 
   findStatic(typeName: string, method: string): NativeFn | undefined {
-    return this.statics.get(builtinKey(typeName) + '#' + lower(method));
+    const fn = this.statics.get(builtinKey(typeName) + '#' + lower(method));
+    if (fn || this.unsupportedNamespaces.size === 0) return fn;
+    const feature = this.unsupportedFeature(typeName);
+    return feature ? () => this.unsupportedCall(feature) : undefined;
   }
 
   findMethod(kind: string, method: string): NativeFn | undefined {
@@ -125,7 +150,10 @@ export class Registry {
   }
 
   findCtor(typeName: string): NativeFn | undefined {
-    return this.ctors.get(builtinKey(typeName));
+    const fn = this.ctors.get(builtinKey(typeName));
+    if (fn || this.unsupportedNamespaces.size === 0) return fn;
+    const feature = this.unsupportedFeature(typeName);
+    return feature ? () => this.unsupportedCall(feature) : undefined;
   }
 
   findStaticProp(typeName: string, prop: string, interp: Interpreter): { value: unknown } | undefined {

@@ -11,14 +11,19 @@ import { registerEventBus } from './eventBus';
 import { registerInstall } from './install';
 import { registerJson } from './json';
 import { registerLeadConvert } from './leadConvert';
+import { registerLogging } from './logging';
 import { registerMetadataApi } from './metadataApi';
 import { registerNumbers } from './numbers';
 import { registerPlatform } from './platform';
+import { registerPlatformCache } from './platformCache';
+import { registerQuiddity } from './quiddity';
 import { registerRegex } from './regex';
 import { registerRest } from './rest';
 import { registerSchema } from './schema';
 import { registerSobjects } from './sobjects';
 import { registerStrings } from './strings';
+import { registerStubs } from './stubs';
+import { registerUnsupported } from './unsupported';
 
 export function registerAll(r: Registry): void {
   registerStrings(r);
@@ -38,4 +43,9 @@ export function registerAll(r: Registry): void {
   registerRest(r);
   registerMetadataApi(r);
   registerEventBus(r);
+  registerLogging(r);
+  registerQuiddity(r);
+  registerPlatformCache(r);
+  registerStubs(r);
+  registerUnsupported(r);
 }
