@@ -514,6 +514,7 @@ export function executeQuery(
 function runQuery(run: QueryRun, q: Ctx): unknown {
   const { org, interp } = run;
   const from: Ctx = q.fromNameList();
+  if (from.fieldName_list().length > 1 || from.soqlId_list().length) unsupported('FROM aliases and multiple objects');
   const objectName = fieldPath(from.fieldName(0)).join('.');
   const object = run.object(objectName);
 

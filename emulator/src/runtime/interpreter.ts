@@ -1212,7 +1212,7 @@ export class Interpreter {
       case 'ctorCall':
         throw fault('System.UnexpectedException', 'this()/super() must be the first statement of a constructor');
       case 'sosl':
-        throw fault('System.UnexpectedException', 'SOSL is not supported by the emulator');
+        throw fault('System.UnexpectedException', 'not supported by the emulator: SOSL');
     }
   }
 
@@ -2099,7 +2099,8 @@ export class Interpreter {
       case 'Blob':
         return v instanceof ApexBlob;
       case 'SObject':
-        return v instanceof SObjectValue;
+        // AggregateResult is a read-only sObject (Apex Developer Guide, Working with SOQL Aggregate Functions).
+        return v instanceof SObjectValue || (v instanceof NativeObject && v.type === 'Schema.AggregateResult');
       case 'List':
         return v instanceof ApexList && this.elementTypeFits(v.elemType, t.args[0]);
       case 'Set':
