@@ -449,7 +449,8 @@ describe('Metadata: enqueueDeployment outside tests and completeDeployment', () 
     expect(done.callbackError).toBeUndefined();
     expect(queued[0].status).toBe('Succeeded');
     const names = [...e.org.table('Account').values()].map((a) => String(a.values.get('name')));
-    expect(names.some((n) => /^Succeeded true 707\w{15} $/.test(n))).toBe(true);
+    // The stored Name has no trailing space: saved text is trimmed (Apex Developer Guide, Primitive Data Types).
+    expect(names.some((n) => /^Succeeded true 707\w{15}$/.test(n))).toBe(true);
     const read = e.runSnippet(`
       Map<String, Emu_Setting__mdt> all = Emu_Setting__mdt.getAll();
       return all.get('Fresh').Value__c + ' ' + all.get('Fresh').MasterLabel + ' ' + Emu_Setting__mdt.getInstance('Existing').Value__c + ' ' + all.size();`);
