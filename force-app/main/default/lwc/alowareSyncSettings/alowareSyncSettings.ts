@@ -365,7 +365,9 @@ export default class AlowareSyncSettings extends LightningElement {
     if (!w?.hasSecret)
       return 'No webhook secret yet: generate one and paste it into Aloware (Basic authentication password).';
     return w.rotationPending
-      ? 'A new secret was generated; the previous one still works until you finish the rotation.'
+      ? 'A new secret was generated; the previous one still works until you finish the rotation. Generating again ' +
+          'before then replaces only the new one (the previous keeps working): finish the rotation first if Aloware ' +
+          'already uses the new one.'
       : 'A webhook secret is set.';
   }
 

@@ -280,6 +280,7 @@ describe('c-aloware-sync-settings', () => {
     expect(rotateWebhookCredential).toHaveBeenCalledWith({ kind: 'secret' });
     expect(byId(element, 'credential-value')!.value).toBe('new-secret-value');
     expect(byId(element, 'secret-status')!.textContent).toContain('previous one still works');
+    expect(byId(element, 'secret-status')!.textContent).toContain('replaces only the new one');
     byId(element, 'hide-credential')!.click();
     await flush();
     expect(byId(element, 'revealed-credential')).toBeNull();
