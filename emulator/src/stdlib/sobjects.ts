@@ -23,8 +23,24 @@ import {
 
 export const orgOf = (interp: Interpreter): Org => interp.platform as unknown as Org;
 
-/** The `Schema.SObjectType` token of an object (one per object name). */
+const sobjectTokens = new Map<string, NativeObject>();
+const fieldTokens = new Map<string, NativeObject>();
+
+/**
+ * The `Schema.SObjectType` token of an object: one per object name, so that tokens used as Map keys or in Sets
+ * (keyed by identity) find each other, as they do on the platform.
+ */
 export function sobjectToken(object: string): NativeObject {
+  const key = object.toLowerCase();
+  let token = sobjectTokens.get(key);
+  if (!token) {
+    token = newSobjectToken(object);
+    sobjectTokens.set(key, token);
+  }
+  return token;
+}
+
+function newSobjectToken(object: string): NativeObject {
   return new NativeObject('Schema.SObjectType', {
     object,
     __toString: () => object,
@@ -33,8 +49,18 @@ export function sobjectToken(object: string): NativeObject {
   });
 }
 
-/** The `Schema.SObjectField` token of a field. */
+/** The `Schema.SObjectField` token of a field (one per object and field name, like the object tokens). */
 export function fieldToken(object: string, field: string): NativeObject {
+  const key = `${object}.${field}`.toLowerCase();
+  let token = fieldTokens.get(key);
+  if (!token) {
+    token = newFieldToken(object, field);
+    fieldTokens.set(key, token);
+  }
+  return token;
+}
+
+function newFieldToken(object: string, field: string): NativeObject {
   return new NativeObject('Schema.SObjectField', {
     object,
     field,
@@ -45,6 +71,9 @@ export function fieldToken(object: string, field: string): NativeObject {
       String(o.data.field).toLowerCase() === field.toLowerCase()
   });
 }
+
+/** The record a clone was made from (SObject.getCloneSourceId). */
+const cloneSources = new WeakMap<SObjectValue, ApexId>();
 
 export function registerSobjects(r: Registry): void {
   registerCustomTypes(r);
@@ -126,6 +155,9 @@ export function registerSobjects(r: Registry): void {
     const src = rec(self);
     const c = copyRecord(src);
     c.queried = null;
+    // getCloneSourceId: the Id of the record cloned, or of the first record of a chain of clones.
+    const sourceId = cloneSources.get(src) ?? src.values.get('id');
+    if (sourceId instanceof ApexId) cloneSources.set(c, sourceId);
     if (!preserveId) {
       c.values.delete('id');
       c.names.delete('id');
@@ -152,6 +184,9 @@ export function registerSobjects(r: Registry): void {
     }
     return c;
   });
+  r.method('SObject', 'getCloneSourceId', ({ self }) => cloneSources.get(rec(self)) ?? null);
+  // getQuickActionName: null unless the record is created by a quick action (none run in the emulator).
+  r.method('SObject', 'getQuickActionName', () => null);
   r.method('SObject', 'equals', ({ interp, self }, [o]) => interp.equalsValues(self, o));
   r.method('SObject', 'hashCode', ({ self }) => rec(self).values.size);
   r.method('SObject', 'toString', ({ self }) => str(self));
