@@ -1333,6 +1333,23 @@ const SPECS: ObjectSpec[] = [
     fields: {}
   },
   {
+    name: 'PlatformCachePartition',
+    label: 'Platform Cache Partition',
+    labelPlural: 'Platform Cache Partitions',
+    keyPrefix: '0Gn',
+    setup: true,
+    source: `${objectRef('sforce_api_objects_platformcachepartition.htm')}; ${JAR_SOURCE}`,
+    readOnly: true,
+    fields: {
+      DeveloperName: str(80),
+      MasterLabel: str(80),
+      NamespacePrefix: str(15),
+      Description: str(255),
+      Language: picklist(LANGUAGES, partial),
+      IsDefaultPartition: { nillable: false }
+    }
+  },
+  {
     name: 'EntityDefinition',
     label: 'Entity Definition',
     labelPlural: 'Entity Definitions',

@@ -16,6 +16,46 @@ import type { Org } from './org';
 
 const isMdt = (name: string): boolean => /__mdt$/i.test(name);
 
+/**
+ * Setup rows the project's metadata implies: Platform Cache partitions (Object Reference, PlatformCachePartition)
+ * and permission set groups (PermissionSetGroup, status Updated, with their PermissionSetGroupComponent rows).
+ */
+export function seedSetupRows(org: Org): void {
+  const project = org.project;
+  if (!project) return;
+  for (const p of project.cachePartitions ?? []) {
+    org.put(
+      org.record('PlatformCachePartition', {
+        DeveloperName: p.name,
+        MasterLabel: p.label,
+        NamespacePrefix: project.namespace || null,
+        IsDefaultPartition: p.isDefault
+      })
+    );
+  }
+  for (const g of project.permissionSetGroups ?? []) {
+    const group = org.put(
+      org.record('PermissionSetGroup', {
+        DeveloperName: g.name,
+        MasterLabel: g.label,
+        Description: g.description,
+        NamespacePrefix: project.namespace || null,
+        Status: 'Updated'
+      })
+    );
+    for (const name of g.permissionSets) {
+      const set = [...org.table('PermissionSet').values()].find((ps) => ps.values.get('name') === name);
+      if (!set) continue;
+      org.put(
+        org.record('PermissionSetGroupComponent', {
+          PermissionSetGroupId: group.values.get('id'),
+          PermissionSetId: set.values.get('id')
+        })
+      );
+    }
+  }
+}
+
 /** Puts every custom metadata record of the project into the org (seed), relationship values resolved. */
 export function seedCustomMetadata(org: Org): void {
   const project = org.project;

@@ -14,7 +14,7 @@ import { executeQuery } from './soql';
 import { executeDml } from './dml';
 import { coerceFieldValue } from './fieldValues';
 import { queueFutureCall } from './async';
-import { seedCustomMetadata } from './metadataRelationships';
+import { seedCustomMetadata, seedSetupRows } from './metadataRelationships';
 import type { ClassInfo } from '../runtime/interpreter';
 import type { MethodDecl } from '../parse/ast';
 
@@ -252,7 +252,9 @@ export class Org implements Platform {
             Name: c.name,
             NamespacePrefix: this.project.namespace || null,
             ApiVersion: Number(c.apiVersion),
-            Status: 'Active'
+            Status: 'Active',
+            // Object Reference, ApexClass: Body is the class's source.
+            Body: c.source
           })
         );
         classIds.set(c.name.toLowerCase(), row.values.get('id'));
@@ -308,6 +310,7 @@ export class Org implements Platform {
         }
       }
       seedCustomMetadata(this);
+      seedSetupRows(this);
       for (const res of Object.values(this.project.staticResources)) {
         this.put(
           this.record('StaticResource', {

@@ -57,8 +57,8 @@ export class Registry {
   private readonly instanceProps = new Map<string, (interp: Interpreter, self: unknown) => unknown>();
   /** Namespaces left unmodelled (`dataweave.` → `DataWeave`): their types resolve, every call on them throws. */
   private readonly unsupportedNamespaces = new Map<string, string>();
-  /** Throws `not supported by the emulator: <feature>` (set by the standard library). */
-  unsupportedCall: (feature: string) => never = (feature) => {
+  /** Throws `not supported by the emulator: <feature>` (the standard library may refine it per feature). */
+  unsupportedCall: (feature: string, interp: Interpreter) => never = (feature) => {
     throw new Error(`not supported by the emulator: ${feature}`);
   };
 
@@ -132,7 +132,7 @@ export class Registry {
     const fn = this.statics.get(builtinKey(typeName) + '#' + lower(method));
     if (fn || this.unsupportedNamespaces.size === 0) return fn;
     const feature = this.unsupportedFeature(typeName);
-    return feature ? () => this.unsupportedCall(feature) : undefined;
+    return feature ? (ctx) => this.unsupportedCall(feature, ctx.interp) : undefined;
   }
 
   findMethod(kind: string, method: string): NativeFn | undefined {
@@ -153,7 +153,7 @@ export class Registry {
     const fn = this.ctors.get(builtinKey(typeName));
     if (fn || this.unsupportedNamespaces.size === 0) return fn;
     const feature = this.unsupportedFeature(typeName);
-    return feature ? () => this.unsupportedCall(feature) : undefined;
+    return feature ? (ctx) => this.unsupportedCall(feature, ctx.interp) : undefined;
   }
 
   findStaticProp(typeName: string, prop: string, interp: Interpreter): { value: unknown } | undefined {

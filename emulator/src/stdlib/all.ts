@@ -20,6 +20,7 @@ import { registerQuiddity } from './quiddity';
 import { registerRegex } from './regex';
 import { registerRest } from './rest';
 import { registerSchema } from './schema';
+import { registerSecurity } from './security';
 import { registerSobjects } from './sobjects';
 import { registerStrings } from './strings';
 import { registerStubs } from './stubs';
@@ -48,4 +49,5 @@ export function registerAll(r: Registry): void {
   registerPlatformCache(r);
   registerStubs(r);
   registerUnsupported(r);
+  registerSecurity(r);
 }

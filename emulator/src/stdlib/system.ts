@@ -247,7 +247,8 @@ export function registerSystem(r: Registry): void {
   r.static('Type', 'forName', ({ interp }, args) => {
     const name = str(args.length === 2 ? `${args[0] ? str(args[0]) + '.' : ''}${str(args[1])}` : args[0]);
     const resolved = interp.resolveTypeName(name.split('.'), null);
-    return resolved ? new TypeValue(T(resolved)) : null;
+    // A System.Type value (as `Foo.class` is), not a bare type name: `Type.forName('Foo').newInstance()`.
+    return resolved ? new TypeValue(T(resolved), true) : null;
   });
   r.method('System.Type', 'getName', ({ self }) => typeName((self as TypeValue).type));
   r.method('System.Type', 'toString', ({ self }) => typeName((self as TypeValue).type));

@@ -4,7 +4,7 @@
  * class — and reports failures with the Apex exception type, message and stack, per-method governor use, JUnit
  * XML and line coverage per class.
  */
-import type { MethodDecl } from '../parse/ast';
+import type { Annotation, MethodDecl } from '../parse/ast';
 import { Emulator, describeThrow } from '../emulator';
 import type { ClassInfo } from '../runtime/interpreter';
 import { Limits } from '../data/limits';
@@ -45,6 +45,15 @@ export interface RunOptions {
 const isTestMethod = (m: MethodDecl): boolean =>
   m.modifiers.has('testmethod') || m.annotations.some((a) => a.name.toLowerCase() === 'istest');
 const isSetup = (m: MethodDecl): boolean => m.annotations.some((a) => a.name.toLowerCase() === 'testsetup');
+
+/** `@IsTest(SeeAllData=true)` on the method, else on its class (Apex Developer Guide, IsTest Annotation). */
+function seeAllData(classAnnotations: Annotation[], methodAnnotations: Annotation[]): boolean {
+  const flag = (list: Annotation[]): boolean | undefined => {
+    const value = list.find((x) => x.name.toLowerCase() === 'istest')?.params.seealldata?.toLowerCase();
+    return value === undefined ? undefined : value === 'true';
+  };
+  return flag(methodAnnotations) ?? flag(classAnnotations) ?? false;
+}
 
 export function testClasses(emulator: Emulator): ClassInfo[] {
   return [...emulator.interp.classes.values()]
@@ -110,6 +119,7 @@ export function runTests(emulator: Emulator, options: RunOptions = {}): RunResul
     for (const m of methods) {
       freshTransaction();
       org.restore(afterSetup);
+      if (seeAllData(cls.decl?.annotations ?? [], m.annotations)) org.hooks.seeAllData = true;
       const started = Date.now();
       let outcome: TestOutcome;
       const usage = (): Pick<TestOutcome, 'soql' | 'dml' | 'callouts'> => {
