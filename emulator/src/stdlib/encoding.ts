@@ -254,6 +254,15 @@ export function registerEncoding(r: Registry): void {
     if (!a) throw invalid(`Invalid algorithm: ${text(alg)}`);
     return blob(nodeCrypto.createHmac(a, bytes(key)).update(bytes(data)).digest());
   });
+  // Apex Reference Guide, Crypto Class, verifyHMAC(algorithmName, data, privateKey, macToVerify): true when the MAC
+  // of data under the key (generateMac's algorithms) equals macToVerify.
+  r.static('Crypto', 'verifyHMAC', (_ctx, [alg, data, key, mac]) => {
+    const a = MACS[text(alg).toLowerCase()];
+    if (!a) throw invalid(`Invalid algorithm: ${text(alg)}`);
+    const expected = nodeCrypto.createHmac(a, bytes(key)).update(bytes(data)).digest();
+    const given = bytes(mac);
+    return expected.length === given.length && nodeCrypto.timingSafeEqual(expected, given);
+  });
   r.static('Crypto', 'getRandomInteger', () => nodeCrypto.randomBytes(4).readInt32BE(0));
   r.static('Crypto', 'getRandomLong', () => nodeCrypto.randomBytes(8).readBigInt64BE(0));
   r.static('Crypto', 'generateAesKey', (_ctx, [size]) => {
