@@ -825,7 +825,8 @@ function upsertRows(org: Org, interp: Interpreter, rows: Row[], options: DmlOpti
       else inserts.push(r);
       continue;
     }
-    const v = r.input.values.get(field.name.toLowerCase());
+    // The key as it would be stored (trimmed text), as the platform matches it.
+    const v = storedValue(field, r.input.values.get(field.name.toLowerCase()) ?? null);
     if (isBlank(v)) {
       inserts.push(r);
       continue;
