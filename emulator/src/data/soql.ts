@@ -1,14 +1,15 @@
 /**
- * SOQL over the in-memory org (SOQL and SOSL Reference): field lists with parent relationships (`Owner.Email`,
- * polymorphic `Owner` resolved by Id prefix), simple child sub-queries, WHERE with AND/OR/NOT, every comparison
- * operator, IN/NOT IN, LIKE, INCLUDES/EXCLUDES, date literals and date formulas (in the running user's time zone),
- * aggregate functions with GROUP BY (AggregateResult), COUNT(), ORDER BY with NULLS FIRST/LAST, LIMIT/OFFSET,
- * FOR UPDATE/VIEW/REFERENCE (accepted, no locking), ALL ROWS (deleted rows), and the security clauses WITH
- * USER_MODE / SECURITY_ENFORCED / SYSTEM_MODE.
+ * SOQL over the in-memory org (SOQL and SOSL Reference): field lists with parent relationships (`Owner.Email`;
+ * polymorphic `Who`/`What`/`Owner` through the Name object, `Who.Type`), TYPEOF, child sub-queries, WHERE with
+ * AND/OR/NOT, every comparison operator, typed literals, IN/NOT IN, semi-/anti-joins, LIKE, INCLUDES/EXCLUDES, date
+ * literals and date formulas (in the running user's time zone), date functions (GMT, or the user's zone with
+ * convertTimezone()), aggregate functions with GROUP BY, ROLLUP/CUBE, GROUPING() and HAVING (AggregateResult),
+ * COUNT(), ORDER BY with NULLS FIRST/LAST, LIMIT/OFFSET, FOR UPDATE/VIEW/REFERENCE (accepted, no locking), ALL ROWS
+ * (deleted rows), and the security clauses WITH USER_MODE / SECURITY_ENFORCED / SYSTEM_MODE.
  *
- * Not modelled: TYPEOF, HAVING, GROUP BY ROLLUP/CUBE, semi-joins (`IN (SELECT …)`), FORMAT()/toLabel()/
- * convertCurrency() (values returned as stored), fiscal years other than the calendar year, USING SCOPE, WITH DATA
- * CATEGORY, query locks.
+ * Not modelled, each refused with "not supported by the emulator: <construct>": FORMAT()/toLabel()/convertCurrency(),
+ * FROM aliases, USING SCOPE, WITH DATA CATEGORY, UPDATE TRACKING/VIEWSTAT, FORMULA() and time literals in WHERE.
+ * Fiscal periods are the calendar year.
  */
 import { parseExpression, parseSoqlTree, unquote } from '../parse/build';
 import type { Interpreter } from '../runtime/interpreter';
@@ -259,6 +260,10 @@ class QueryRun {
     }
     const frame = this.interp.stack[this.interp.stack.length - 1];
     if (!frame) return qfault(`Variable does not exist: ${text}`);
+    // Dynamic SOQL binds simple variables only; `:acc.Name` or `:f(x)` in the string is refused (Apex Developer
+    // Guide, Dynamic SOQL: bind variable fields in the query string aren't supported).
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text.trim()))
+      return qfault(`Only simple bind variables are supported in dynamic SOQL: :${text}`);
     try {
       return this.interp.eval(parseExpression(text), frame);
     } catch (e) {
@@ -500,16 +505,45 @@ export function executeQuery(
   binds: Map<string, unknown>,
   options: QueryOptions
 ): unknown {
-  let tree: Ctx;
-  try {
-    tree = parseSoqlTree(text);
-  } catch (e) {
-    throw fault('System.QueryException', (e as Error).message.replace(/^.*?:\s*/, ''));
+  let tree: Ctx = treeCache.get(text);
+  if (!tree) {
+    try {
+      tree = parseSoqlTree(likeEscapes(text));
+    } catch (e) {
+      throw fault('System.QueryException', (e as Error).message.replace(/^.*?:\s*/, ''));
+    }
+    // Parse trees are only read, never changed: a query text is parsed once per process.
+    if (treeCache.size > 5000) treeCache.clear();
+    treeCache.set(text, tree);
   }
   org.limits.add('queries');
   const run = new QueryRun(org, interp, binds, options);
   return runQuery(run, tree);
 }
+
+/**
+ * SOQL string literals accept `\%` and `\_` (a literal percent sign or underscore in LIKE; SOQL and SOSL Reference,
+ * Quoted String Escape Sequences), which the Apex lexer does not: they become `\\%` / `\\_`, which unquote to the
+ * `\%` / `\_` that LIKE matching reads as literals.
+ */
+function likeEscapes(text: string): string {
+  if (!text.includes('\\')) return text;
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString && c === '\\' && i + 1 < text.length) {
+      const n = text[++i];
+      out += n === '%' || n === '_' ? '\\\\' + n : c + n;
+      continue;
+    }
+    if (c === "'") inString = !inString;
+    out += c;
+  }
+  return out;
+}
+
+const treeCache = new Map<string, Ctx>();
 
 function runQuery(run: QueryRun, q: Ctx): unknown {
   const { org, interp } = run;
@@ -585,6 +619,14 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
     const alias = e.soqlId() ? e.soqlId().getText() : null;
     run.resolvePath(object, path);
     items.push({ k: 'field', path, alias });
+  }
+  // A field selected twice is refused (SOQL and SOSL Reference: duplicate field selected).
+  const selected = new Set<string>();
+  for (const i of items) {
+    if (i.k !== 'field' || i.alias || i.dateFn) continue;
+    const key = i.path.join('.').toLowerCase();
+    if (selected.has(key)) qfault(`duplicate field selected: ${i.path.join('.')}`);
+    selected.add(key);
   }
   const aliases = new Set<string>();
   for (const i of items) {
