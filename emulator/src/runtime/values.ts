@@ -70,8 +70,27 @@ export class ApexDecimal {
     return new ApexDecimal(new Decimal(n.toString()), 0);
   }
 
-  toString(): string {
+  /** `toPlainString()`: the digits without an exponent. */
+  plain(): string {
     return this.v.toFixed(Math.max(0, this.scale));
+  }
+
+  /**
+   * `String.valueOf(Decimal)`: Java's BigDecimal.toString, plain unless the adjusted exponent is below -6, then
+   * scientific (`0E-32`, `1.2E-7`; Decimal Class: format() and toString use scientific notation "if an exponent is
+   * needed", toPlainString never does).
+   */
+  toString(): string {
+    const plain = this.plain();
+    const digits = plain
+      .replace(/^-/, '')
+      .replace('.', '')
+      .replace(/^0+(?=\d)/, '');
+    const adjusted = -this.scale + (digits.length - 1);
+    if (this.scale < 0 || adjusted >= -6) return plain;
+    const sign = plain.startsWith('-') ? '-' : '';
+    const mantissa = digits.length > 1 ? `${digits[0]}.${digits.substring(1)}` : digits;
+    return `${sign}${mantissa}E${adjusted}`;
   }
 }
 

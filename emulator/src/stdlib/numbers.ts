@@ -327,7 +327,7 @@ export function registerNumbers(r: Registry): void {
     const d = dec(self);
     return new ApexDecimal(d.v.pow(n), d.scale * n);
   });
-  r.method('Decimal', 'toPlainString', ({ self }) => dec(self).toString());
+  r.method('Decimal', 'toPlainString', ({ self }) => dec(self).plain());
   r.method('Decimal', 'stripTrailingZeros', ({ self }) => {
     const d = dec(self);
     if (d.v.isZero()) return new ApexDecimal(new Decimal(0), 0);
