@@ -3,7 +3,7 @@
  * Class, Exception Class and Built-In Exceptions, Type Class).
  */
 import type { Interpreter } from '../runtime/interpreter';
-import { compareNumbers, fault, str } from '../runtime/ops';
+import { compareNumbers, fault, objText, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
 import {
   ApexDate,
@@ -120,7 +120,8 @@ export function registerSystem(r: Registry): void {
   // ---------------------------------------------------------------- System
   // System.debug writes to the debug log; the emulator prints it when APEX_DEBUG is set.
   r.static('System', 'debug', (_c, args) => {
-    if (process.env.APEX_DEBUG) console.log(`DEBUG|${args.map((a) => str(a)).join('|')}`);
+    // The log shows a value as Object: a Date with its time stamp (`2026-12-07 00:00:00`).
+    if (process.env.APEX_DEBUG) console.log(`DEBUG|${args.map((a) => objText(a)).join('|')}`);
     return null;
   });
   r.static('System', 'assert', (_c, [cond, msg]) => {
