@@ -1339,8 +1339,9 @@ function coerceLike(field: unknown, value: unknown): unknown {
 }
 
 function equalsValue(field: unknown, value: unknown, tz: string): boolean {
-  const fn = field === null || field === undefined;
-  const vn = value === null || value === undefined;
+  // The platform keeps no empty text: '' compares as null (`WHERE NamespacePrefix = ''` finds the null ones).
+  const fn = field === null || field === undefined || field === '';
+  const vn = value === null || value === undefined || value === '';
   if (fn || vn) return fn && vn;
   if (value instanceof DayRange) {
     const [start, end] = rangeBounds(field, value, tz);

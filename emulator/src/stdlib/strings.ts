@@ -101,7 +101,7 @@ export function formatDatetimeInZone(ms: number, timeZone: string): string {
 /** `String.valueOf(x)`. */
 function valueOf(interp: { user: { timeZone: string } }, v: unknown): string | null {
   if (v === undefined) return 'null';
-  // String.valueOf(null) is null (fidelity case string-valueof-null), unlike `'' + null` ('null').
+  // String.valueOf(null) is null (fidelity case platform.string-valueof-null), unlike `'' + null` ('null').
   if (v === null) return null;
   if (v instanceof ApexDatetime) return formatDatetimeInZone(v.ms, interp.user.timeZone);
   return str(v);

@@ -52,7 +52,7 @@ export function causeOf(message: string): { cause: string; kind: FailureGroup['k
   const text = message.startsWith(SETUP_PREFIX) ? message.slice(SETUP_PREFIX.length) : message;
   const unsupported =
     /not supported by the emulator: ([^.;:\n]+)/i.exec(text) ??
-    /(\S+(?: \S+)?) (?:is|are) not supported by the emulator/i.exec(text);
+    /(?:^|: )([^:]+?) (?:is|are) not supported by the emulator/i.exec(text);
   if (unsupported) return { cause: `not supported by the emulator: ${unsupported[1].trim()}`, kind: 'unsupported' };
   const unknown =
     /^[\w.]+: (Invalid type|Variable does not exist|Method does not exist(?: or incorrect signature)?): (\S+)/.exec(
