@@ -931,7 +931,13 @@ export class Interpreter {
         const type = this.resolveType(s.type, frame.cls);
         // The list form of a SOQL for loop, `for (List<Lead> chunk : [SELECT …])`, gets the rows 200 at a time
         // (Apex Developer Guide, SOQL For Loops).
-        if (type.name === 'List' && iterable instanceof ApexList && iterable.elemType.name !== 'List') {
+        if (
+          type.name === 'List' &&
+          iterable instanceof ApexList &&
+          (iterable.elemType.name === 'SObject' ||
+            iterable.elemType.name === 'Schema.AggregateResult' ||
+            this.platform.objectName(iterable.elemType.name.toLowerCase()))
+        ) {
           const chunks: unknown[] = [];
           for (let i = 0; i < items.length; i += 200)
             chunks.push(new ApexList(iterable.elemType, items.slice(i, i + 200)));
