@@ -204,9 +204,12 @@ function textOf(value: unknown): string | null {
 }
 
 function convertText(value: unknown, kind: string, field: FieldInfo, settings: EngineSettings): Conversion<string> {
-  const text = textOf(value);
+  const raw = textOf(value);
   /* istanbul ignore next -- scalars always have text; objects are refused before */
-  if (text === null) return BLANK;
+  if (raw === null) return BLANK;
+  // The platform stores text without leading and trailing whitespace (Apex String.trim's rule: code units up to
+  // U+0020), so the value is compared, length-checked and cut as it will be stored.
+  const text = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   let converted: Conversion<string>;
   if (kind === 'phone') converted = convertPhone(text, settings);
   else if (kind === 'email') converted = convertEmail(text);
