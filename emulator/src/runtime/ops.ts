@@ -255,7 +255,8 @@ export function str(v: unknown): string {
     if (viaRegistry !== undefined) return viaRegistry;
     return v.type;
   }
-  if (v instanceof ApexObject) return `${v.cls.name}:[...]`;
+  // An inner class's instance prints its own name without the outer class (`Inner:[…]`, not `Outer.Inner:[…]`).
+  if (v instanceof ApexObject) return `${v.cls.name.split('.').pop() ?? v.cls.name}:[...]`;
   return String(v);
 }
 

@@ -18,7 +18,8 @@ import {
   SObjectValue,
   T,
   TypeValue,
-  typeName
+  typeName,
+  type RType
 } from '../runtime/values';
 
 /** Platform exception types (Apex Reference Guide, Built-In Exceptions and Common Methods). */
@@ -105,6 +106,35 @@ const withMessage = (msg: unknown, detail: string): string =>
   msg === undefined || msg === null ? `Assertion Failed: ${detail}` : `Assertion Failed: ${str(msg)}. ${detail}`;
 
 const exc = (v: unknown): ApexObject => v as ApexObject;
+
+/**
+ * A type name as `Type.forName` reads it: a class or platform type, or a collection of them (`List<Account>`,
+ * `Map<Id,Account>`, `Set<String>`); null when a part is unknown.
+ */
+function forName(interp: Interpreter, name: string): RType | null {
+  const generic = /^(List|Set|Map)<(.+)>$/i.exec(name);
+  if (!generic) {
+    const resolved = interp.resolveTypeName(name.split('.'), null);
+    return resolved ? T(resolved) : null;
+  }
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const inner = generic[2];
+  for (let i = 0; i < inner.length; i++) {
+    if (inner[i] === '<') depth++;
+    else if (inner[i] === '>') depth--;
+    else if (inner[i] === ',' && depth === 0) {
+      parts.push(inner.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(inner.slice(start));
+  const kind = generic[1].toLowerCase() === 'map' ? 'Map' : generic[1].toLowerCase() === 'set' ? 'Set' : 'List';
+  if (parts.length !== (kind === 'Map' ? 2 : 1)) return null;
+  const args = parts.map((p) => forName(interp, p));
+  return args.every((a) => a) ? T(kind, ...(args as RType[])) : null;
+}
 
 export function registerSystem(r: Registry): void {
   r.exceptionType('Exception', '');
@@ -247,9 +277,9 @@ export function registerSystem(r: Registry): void {
   r.type('System.Type');
   r.static('Type', 'forName', ({ interp }, args) => {
     const name = str(args.length === 2 ? `${args[0] ? str(args[0]) + '.' : ''}${str(args[1])}` : args[0]);
-    const resolved = interp.resolveTypeName(name.split('.'), null);
+    const resolved = forName(interp, name.replace(/\s+/g, ''));
     // A System.Type value (as `Foo.class` is), not a bare type name: `Type.forName('Foo').newInstance()`.
-    return resolved ? new TypeValue(T(resolved), true) : null;
+    return resolved ? new TypeValue(resolved, true) : null;
   });
   r.method('System.Type', 'getName', ({ self }) => typeName((self as TypeValue).type));
   r.method('System.Type', 'toString', ({ self }) => typeName((self as TypeValue).type));
