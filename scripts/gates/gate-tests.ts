@@ -1,24 +1,37 @@
 /**
- * The gate-test suite: proves every static gate can fail. It copies the project to a throw-away folder, checks that
- * `npm test` passes there unchanged (baseline), then plants one fault at a time and asserts that `npm test` — the
- * README's test command, not just the single tool — exits non-zero, marks the expected gate FAIL and names the fault.
- * In the copies the dynamic gates (jest, browser) and this suite are skipped via ALOWARE_SKIP_GATES: the planted
- * faults are static, and the dynamic gates have their own failing tests; `apex` and `scan` run only for their own
- * faults (see skippedFor).
+ * The gate-test suite: proves every gate can fail. Each planted fault is a few files written into a throw-away copy of
+ * the project; the gate that must catch it — the same gate function `npm test` runs (registry.ts), in a process of its
+ * own, on that copy — must FAIL and name it. Faults share a copy and one run of each of their gates when none of them
+ * can disturb another's gate (`disturbs`: e.g. a TypeScript error breaks the LWC build that the metadata and scan gates
+ * need) and a gate with several faults in one copy reports every finding (all of ours do: EVERY_FINDING); the gate runs
+ * go side by side within the machine's cores. One more plant proves the wiring end to end: `npm test` itself, in a copy
+ * with one planted fault (the other gates skipped through ALOWARE_SKIP_GATES, which exists for this caller only),
+ * exits non-zero, marks that gate FAIL and names the fault; the same copy unplanted passes it.
+ * Closing lines: `gate-tests: N of M planted faults caught` and `N passed, N failed`.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { PROJECT_ROOT, run } from './lib';
+import { GateResult, PROJECT_ROOT } from './lib';
+import { buildInChild, gateCapacity, Job, runJobs, spawnCapture, spawnGate } from './parallel';
+import { GATES } from './registry';
 
 export interface PlantedFault {
   name: string;
-  /** Files to create (path relative to the project root → content). */
-  files: Record<string, string>;
+  /**
+   * Files to create or change (path relative to the project root → content, or a function of the file's current
+   * content for an edit of an existing file).
+   */
+  files: Record<string, string | ((current: string) => string)>;
   /** The gate that must report it. */
   gate: string;
   /** Text that must appear in that gate's findings. */
   expect: RegExp;
+  /**
+   * Gates this fault stops from checking the rest of the tree (a build it breaks, a tree the Apex emulator cannot
+   * load): it never shares a copy with their faults.
+   */
+  disturbs?: string[];
 }
 
 /** Planted Apex test classes: the emulator gate (`apex`) runs every test class in `force-app`. */
@@ -46,6 +59,21 @@ function lwcBundle(name: string, ts: string): Record<string, string> {
 function apexTest(name: string, body: string): Record<string, string> {
   return { [`${APEX_TESTS}/${name}.cls`]: body, [`${APEX_TESTS}/${name}.cls-meta.xml`]: CLASS_META };
 }
+
+/** Gates whose every finding is reported (no stop at the first): several faults of theirs may share one run. */
+export const EVERY_FINDING = new Set([
+  'tsc',
+  'eslint',
+  'prettier',
+  'apex-ls',
+  'references',
+  'pmd',
+  'metadata',
+  'scan',
+  'apex',
+  'jest',
+  'browser'
+]);
 
 export const FAULTS: PlantedFault[] = [
   {
@@ -89,6 +117,8 @@ export const FAULTS: PlantedFault[] = [
   },
   {
     name: 'Apex syntax error',
+    // The Apex emulator loads every class: the gates that run Apex cannot start.
+    disturbs: ['apex', 'browser'],
     gate: 'prettier',
     expect: /AlowareGateFaultSyntax\.cls/,
     files: apexClass(
@@ -167,6 +197,8 @@ export const FAULTS: PlantedFault[] = [
   },
   {
     name: 'TypeScript type error',
+    // `npm run build` fails: the gates of the built package cannot start.
+    disturbs: ['metadata', 'scan'],
     gate: 'tsc',
     expect: /alowareGateFaultTs\.ts.*TS2322/,
     files: lwcBundle(
@@ -211,26 +243,72 @@ export const FAULTS: PlantedFault[] = [
       [`${CLASSES}/AlowareGateFaultXml.cls-meta.xml`]:
         '<?xml version="1.0" encoding="UTF-8" ?>\n<ApexClass xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>65.0</apiVersion>\n  <status>Active</statu>\n</ApexClass>\n'
     }
+  },
+  {
+    name: 'Lead field without a catalog row',
+    gate: 'catalog',
+    expect: /objects\/Lead\/fields\/Aloware_Gate_Fault__c\.field-meta\.xml: Lead field without a catalog row/,
+    files: {
+      'force-app/main/default/objects/Lead/fields/Aloware_Gate_Fault__c.field-meta.xml':
+        '<?xml version="1.0" encoding="UTF-8" ?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata">\n  <fullName>Aloware_Gate_Fault__c</fullName>\n  <label>Gate Fault</label>\n  <length>40</length>\n  <required>false</required>\n  <type>Text</type>\n</CustomField>\n'
+    }
+  },
+  {
+    name: 'failing jest test',
+    gate: 'jest',
+    expect: /● gate fault › fails on purpose \(planted by the gate-test suite\)/,
+    files: {
+      'scripts/gates/__tests__/alowareGateFault.test.ts':
+        "describe('gate fault', () => {\n  it('fails on purpose (planted by the gate-test suite)', () => {\n    expect(1 + 1).toBe(3);\n  });\n});\n"
+    }
+  },
+  {
+    name: 'failing browser scenario',
+    gate: 'browser',
+    expect: /FAIL gate fault: the Setup page shows a sentence it never shows[\s\S]*AlowareGateFault: never on the page/,
+    files: {
+      'tests/browser/scenarios/gate-fault.ts':
+        "import { expectText, type Scenario } from '../harness';\n\nexport const gateFaultScenarios: Scenario[] = [\n  {\n    name: 'gate fault: the Setup page shows a sentence it never shows',\n    async run(t) {\n      await t.open('/');\n      await expectText(t.page.locator('c-aloware-setup'), 'AlowareGateFault: never on the page', 5_000);\n    }\n  }\n];\n"
+    }
+  },
+  {
+    name: 'axe violation in a component (a button without a name on the engagement card)',
+    gate: 'browser',
+    expect:
+      /accessibility: the Lead page with the engagement card passes axe[\s\S]*?axe found \d+ serious\/critical violation\(s\) in c-aloware-engagement-card:[\s\S]*?button-name/,
+    files: {
+      [`${LWC}/alowareEngagementCard/alowareEngagementCard.html`]: (current) =>
+        current.replace(/^<template>\n/, '<template>\n  <button type="button" class="slds-button"></button>\n')
+    }
   }
 ];
 
 /**
- * Gates skipped in the copies: the dynamic ones (jest, browser), this suite (no recursion) and, for static faults,
- * the Apex emulator gate (`apex` runs every Apex test: it is needed only for the planted Apex test failures).
+ * Copies of planted faults: each fault goes into the first copy where it disturbs no other fault's gate, no other
+ * fault there disturbs its gate, and its gate reports every finding if that copy already has a fault of its gate.
  */
-const SKIPPED_IN_COPIES = 'jest,browser,gate-tests';
-/** The static gates, which a planted scanner fault does not concern (they have faults of their own). */
-const STATIC_GATES = 'tsc,eslint,prettier,apex-ls,references,pmd,metadata,catalog';
-/**
- * The slow gates run only where they are the fault's: `apex` for the planted Apex test failures, `scan` (Code
- * Analyzer, about a minute) for the planted scanner faults only, whose copies skip the static gates; the baseline skips
- * both because the copy is this tree, whose `apex` and `scan` gates `npm test` has just run (a planted fault counts as
- * caught only when its own test class or finding is named, never because of an unrelated failure).
- */
-export const skippedFor = (fault: PlantedFault | null): string =>
-  fault?.gate === 'scan'
-    ? `${SKIPPED_IN_COPIES},apex,${STATIC_GATES}`
-    : [SKIPPED_IN_COPIES, ...(fault?.gate === 'apex' ? [] : ['apex']), 'scan'].join(',');
+export function plan(faults: PlantedFault[]): PlantedFault[][] {
+  const copies: PlantedFault[][] = [];
+  for (const fault of faults) {
+    const fits = (copy: PlantedFault[]): boolean =>
+      copy.every(
+        (other) =>
+          !(other.disturbs ?? []).includes(fault.gate) &&
+          !(fault.disturbs ?? []).includes(other.gate) &&
+          (other.gate !== fault.gate || EVERY_FINDING.has(fault.gate))
+      );
+    const copy = copies.find(fits);
+    if (copy) copy.push(fault);
+    else copies.push([fault]);
+  }
+  return copies;
+}
+
+/** The gates a copy runs, in npm test's order. */
+export function gatesOf(copy: PlantedFault[]): string[] {
+  return GATES.map((g) => g.name).filter((name) => copy.some((fault) => fault.gate === name));
+}
+
 const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
 /** Copies the project (sources only) and links node_modules; returns the copy's root. */
@@ -249,9 +327,35 @@ export function copyProject(): string {
   return copy;
 }
 
-export function npmTest(root: string, fault: PlantedFault | null = null): { status: number; output: string } {
-  const result = run('npm', ['test', '--silent'], root, { ALOWARE_SKIP_GATES: skippedFor(fault) });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+function plant(copy: string, faults: PlantedFault[]): void {
+  for (const fault of faults) {
+    for (const [path, content] of Object.entries(fault.files)) {
+      const file = join(copy, path);
+      mkdirSync(dirname(file), { recursive: true });
+      if (typeof content === 'string') {
+        writeFileSync(file, content);
+        continue;
+      }
+      const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const changed = content(current);
+      if (changed === current) throw new Error(`planting "${fault.name}" left ${path} unchanged`);
+      writeFileSync(file, changed);
+    }
+  }
+}
+
+/** Whether a gate's result names the fault (its gate failed, and the expected text is among its findings). */
+export function caught(fault: PlantedFault, result: GateResult | undefined): boolean {
+  return result !== undefined && !result.ok && fault.expect.test(result.findings.join('\n'));
+}
+
+/** The fault planted for the end-to-end run of `npm test` (its gate is fast). */
+export const END_TO_END_FAULT = 'unknown Lead field in Apex';
+
+/** `npm test` in `root` with only `gate` run (every other gate skipped). */
+async function npmTestOnly(root: string, gate: string): Promise<{ status: number; output: string }> {
+  const skip = GATES.map((g) => g.name).filter((name) => name !== gate);
+  return spawnCapture('npm', ['test', '--silent'], root, { ALOWARE_SKIP_GATES: skip.join(',') });
 }
 
 /** The findings printed under a gate's FAIL line. */
@@ -261,83 +365,114 @@ export function gateSection(output: string, gate: string): string | null {
   if (start < 0) return null;
   const section: string[] = [];
   for (const line of lines.slice(start + 1)) {
-    if (!line.startsWith('  - ')) break;
+    if (!line.startsWith('  ')) break;
     section.push(line);
   }
   return section.join('\n');
 }
 
 /**
- * Rounds of planted faults. The Apex test faults are planted together in one round: each is its own test class whose
- * failure the `apex` gate names separately (class, method, message), so one emulator run checks all four; every other
- * fault gets a round of its own because static gates may stop at their first finding.
+ * The end-to-end plant: the copy passes `npm test` (its one gate run) unplanted, then fails it with the fault planted:
+ * non-zero exit, the gate marked FAIL with the fault named, and the closing line counting the failure.
  */
-export function rounds(faults: PlantedFault[]): PlantedFault[][] {
-  const apex = faults.filter((fault) => fault.gate === 'apex');
-  const others = faults.filter((fault) => fault.gate !== 'apex').map((fault) => [fault]);
-  return apex.length > 0 ? [apex, ...others] : others;
-}
-
-function plant(copy: string, faults: PlantedFault[]): void {
-  for (const fault of faults) {
-    for (const [path, content] of Object.entries(fault.files)) {
-      mkdirSync(dirname(join(copy, path)), { recursive: true });
-      writeFileSync(join(copy, path), content);
-    }
-  }
-}
-
-function unplant(copy: string, faults: PlantedFault[]): void {
-  for (const fault of faults) {
-    for (const path of Object.keys(fault.files)) rmSync(join(copy, path), { force: true });
-    for (const path of Object.keys(fault.files)) {
-      const dir = dirname(join(copy, path));
-      if (dir.includes('gatefaults') || dir.includes('alowareGateFault')) rmSync(dir, { recursive: true, force: true });
-    }
-  }
-}
-
-function main(): void {
+async function endToEnd(fault: PlantedFault): Promise<string | null> {
   const copy = copyProject();
-  let failures = 0;
   try {
-    const baseline = npmTest(copy);
-    if (baseline.status !== 0) {
-      console.log(
-        'gate-tests: baseline FAILED: npm test fails on the unmodified copy, so planted faults prove nothing'
-      );
-      console.log(
-        baseline.output
-          .split('\n')
-          .filter((l) => l.startsWith('[FAIL]') || l.startsWith('  - '))
-          .join('\n')
-      );
-      process.exit(1);
+    const clean = await npmTestOnly(copy, fault.gate);
+    if (clean.status !== 0) {
+      return `the unplanted copy fails npm test (${fault.gate} only), so the plant would prove nothing:\n${clean.output.trim()}`;
     }
-    console.log('gate-tests: baseline copy passes npm test');
-    for (const round of rounds(FAULTS)) {
-      plant(copy, round);
-      const { status, output } = npmTest(copy, round[0] ?? null);
-      for (const fault of round) {
-        const section = gateSection(output, fault.gate);
-        const caught = status !== 0 && section !== null && fault.expect.test(section);
-        if (caught) {
-          console.log(`  caught: ${fault.name} -> npm test exit ${status}, gate ${fault.gate} FAIL`);
-        } else {
-          failures++;
-          console.log(
-            `  MISSED: ${fault.name}: npm test exit ${status}, ${fault.gate} section: ${section ?? '(gate did not fail)'}`
-          );
-        }
-      }
-      unplant(copy, round);
-    }
+    plant(copy, [fault]);
+    const { status, output } = await npmTestOnly(copy, fault.gate);
+    const section = gateSection(output, fault.gate);
+    const problems = [
+      status === 0 ? 'npm test exited 0' : null,
+      section === null ? `no [FAIL] ${fault.gate} line` : null,
+      section !== null && !fault.expect.test(section) ? `the ${fault.gate} section does not name it: ${section}` : null,
+      /^0 passed, 1 failed$/m.test(output) ? null : 'no closing line "0 passed, 1 failed"'
+    ].filter((p): p is string => p !== null);
+    return problems.length === 0 ? null : `${problems.join('; ')}\n${output.trim()}`;
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
-  console.log(`gate-tests: ${FAULTS.length - failures} of ${FAULTS.length} planted faults caught`);
-  console.log(`${FAULTS.length - failures} passed, ${failures} failed`);
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const copies = plan(FAULTS).map((faults) => ({ faults, root: copyProject() }));
+  let failures = 0;
+  try {
+    for (const copy of copies) plant(copy.root, copy.faults);
+    // The LWC build once per copy, before its gates run side by side (metadata and scan would each build it, and
+    // jest and the browser suite read the tree it writes into).
+    const builds = new Map(
+      copies.map((copy) => [
+        copy.root,
+        gatesOf(copy.faults).some((name) => GATES.find((g) => g.name === name)?.needsBuild)
+          ? buildInChild(copy.root)
+          : Promise.resolve()
+      ])
+    );
+    const jobs: Job<GateResult | string>[] = [];
+    copies.forEach((copy, i) => {
+      for (const name of gatesOf(copy.faults)) {
+        const gate = GATES.find((g) => g.name === name);
+        jobs.push({
+          name: `${name}@${i + 1}`,
+          cores: gate?.cores ?? 1,
+          after: gate?.needsBuild ? builds.get(copy.root) : undefined,
+          start: async () => (await spawnGate(name, copy.root)).result
+        });
+      }
+    });
+    const e2eFault = FAULTS.find((f) => f.name === END_TO_END_FAULT);
+    if (!e2eFault) throw new Error(`no planted fault "${END_TO_END_FAULT}"`);
+    jobs.push({ name: 'end-to-end', start: async () => (await endToEnd(e2eFault)) ?? 'ok' });
+    // Longest first: the dynamic gates, then the scanner and the emulator.
+    const order = ['browser', 'jest', 'scan', 'apex', 'prettier', 'tsc', 'pmd', 'eslint'];
+    const rank = (job: Job<unknown>): number => {
+      const i = order.indexOf(job.name.split('@')[0] ?? '');
+      return i < 0 ? order.length : i;
+    };
+    jobs.sort((a, b) => rank(a) - rank(b));
+    const results = await runJobs(jobs, gateCapacity());
+
+    copies.forEach((copy, i) => {
+      console.log(`copy ${i + 1}: ${copy.faults.length} fault(s); gates run: ${gatesOf(copy.faults).join(', ')}`);
+      for (const fault of copy.faults) {
+        const result = results.get(`${fault.gate}@${i + 1}`);
+        if (typeof result !== 'string' && caught(fault, result)) {
+          console.log(`  caught: ${fault.name} -> gate ${fault.gate} FAIL`);
+        } else {
+          failures++;
+          const shown =
+            result === undefined || typeof result === 'string'
+              ? '(not run)'
+              : result.ok
+                ? '(gate passed)'
+                : result.findings.join('\n    ');
+          console.log(`  MISSED: ${fault.name}: gate ${fault.gate}: ${shown}`);
+        }
+      }
+    });
+    const e2e = results.get('end-to-end');
+    if (e2e === 'ok') {
+      console.log(
+        `end to end: npm test in a copy with "${END_TO_END_FAULT}" planted exits non-zero, ${e2eFault.gate} FAIL naming it`
+      );
+    } else {
+      failures++;
+      console.log(`end to end: MISSED: ${String(e2e)}`);
+    }
+  } finally {
+    for (const copy of copies) rmSync(copy.root, { recursive: true, force: true });
+  }
+  const total = FAULTS.length + 1;
+  console.log(
+    `gate-tests: ${total - failures} of ${total} planted faults caught (${FAULTS.length} by their gate in ${copies.length} copies, 1 end to end through npm test) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  );
+  console.log(`${total - failures} passed, ${failures} failed`);
   process.exit(failures === 0 ? 0 : 1);
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

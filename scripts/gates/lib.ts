@@ -3,7 +3,7 @@
  * returns its findings. A gate passes only with zero findings.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 export const PROJECT_ROOT = join(__dirname, '..', '..');
@@ -103,9 +103,22 @@ export function report(result: GateResult): void {
   for (const finding of result.findings) console.log(`  - ${finding}`);
 }
 
+/**
+ * Where a gate run in a child process (gate-child.ts, or a gate script) writes its result as JSON for the runner
+ * (set by parallel.ts); unset when a person runs the gate.
+ */
+export const RESULT_FILE_ENV = 'ALOWARE_GATE_RESULT';
+
+/** Hands a result to the runner that started this process, when one did. */
+export function writeResultFile(result: GateResult): void {
+  const file = process.env[RESULT_FILE_ENV];
+  if (file) writeFileSync(file, JSON.stringify(result));
+}
+
 export function runAsScript(gate: (root: string) => GateResult): void {
   const root = process.argv[2] ?? PROJECT_ROOT;
   const result = gate(root);
+  writeResultFile(result);
   report(result);
   process.exit(result.ok ? 0 : 1);
 }

@@ -1,11 +1,12 @@
 /**
- * Gate: after `npm run build`, `sf project convert source` of force-app succeeds, and the produced package.xml
+ * Gate: after `npm run build` (once per run: build-once.ts), `sf project convert source` of force-app succeeds, and the produced package.xml
  * lists every component type present in source, with every Apex class, trigger, LWC bundle, object and field.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
+import { ensureLwcBuild } from './build-once';
 import { GateResult, bin, listFiles, read, run, runAsScript, timed } from './lib';
 
 /** Metadata file suffix → the root element its XML must have. */
@@ -131,13 +132,9 @@ export function packageMembers(xml: string): Map<string, Set<string>> {
 
 export function metadataGate(root: string): GateResult {
   return timed('metadata', () => {
-    const build = run(bin(root, 'tsx'), [join(root, 'scripts', 'build-lwc.ts')], root);
-    if (build.status !== 0) {
-      return {
-        ok: false,
-        findings: [`npm run build failed: ${(build.stdout + build.stderr).trim()}`],
-        summary: 'build failed'
-      };
+    const build = ensureLwcBuild(root);
+    if (!build.ok) {
+      return { ok: false, findings: [`npm run build failed: ${build.output}`], summary: 'build failed' };
     }
     const out = mkdtempSync(join(tmpdir(), 'aloware-convert-'));
     try {

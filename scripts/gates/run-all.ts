@@ -1,80 +1,99 @@
 /**
- * `npm test`: builds the LWC TypeScript, then runs every gate and fails on any finding. All gates run (no fail-fast)
- * so one run shows every problem. The gate-test suite (planted faults) runs last.
+ * `npm test`: runs every gate (registry.ts) and fails on any finding. All gates run (no fail-fast) so one run shows
+ * every problem. Gates run side by side, each in a process of its own, within the machine's two cores
+ * (ALOWARE_GATE_CORES to change it); the LWC TypeScript is compiled once, before the gates that read the JavaScript it
+ * emits. The report is printed in the registry's fixed order whatever order the gates finish in; the gate-test suite
+ * (planted faults) is the last gate reported.
  *
- * ALOWARE_SKIP_GATES (comma-separated gate names) exists for one caller only: the gate-test suite, which runs
- * `npm test` in throw-away copies with planted static faults and skips the slow dynamic gates there
- * (jest, browser) and itself (no recursion). The run prints every skipped gate.
+ * ALOWARE_SKIP_GATES (comma-separated gate names) exists for one caller only: the gate-test suite, whose end-to-end
+ * plant runs `npm test` in a throw-away copy with a planted fault and skips the slow gates there (and itself: no
+ * recursion). The run prints every skipped gate.
  */
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
-import { apexGate } from './apex';
-import { apexLsGate } from './apex-ls';
-import { browserGate } from './browser';
-import { catalogGate } from './catalog';
-import { eslintGate } from './eslint';
-import { jestGate } from './jest';
-import { GateResult, PROJECT_ROOT, report, timed } from './lib';
-import { metadataGate } from './metadata';
-import { pmdGate } from './pmd';
-import { prettierGate } from './prettier';
-import { referencesGate } from './references';
-import { scanGate } from './scan';
-import { tscGate } from './tsc';
+import { GateResult, PROJECT_ROOT, report } from './lib';
+import { buildInChild, ChildRun, gateCapacity, Job, runJobs, spawnGate } from './parallel';
+import { GATES } from './registry';
 
-function gateTests(root: string): GateResult {
-  return timed('gate-tests', () => {
-    const result = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', '.bin', 'tsx'), join(root, 'scripts', 'gates', 'gate-tests.ts')],
-      {
-        cwd: root,
-        stdio: ['ignore', 'inherit', 'inherit']
-      }
-    );
-    return {
-      ok: result.status === 0,
-      findings: result.status === 0 ? [] : ['a planted fault was not caught (see the output above)'],
-      summary: result.status === 0 ? 'every planted fault failed npm test' : `exit ${result.status}`
-    };
-  });
-}
+export { GATES };
 
-export const GATES: { name: string; run: (root: string) => GateResult }[] = [
-  { name: 'tsc', run: tscGate },
-  { name: 'eslint', run: eslintGate },
-  { name: 'prettier', run: prettierGate },
-  { name: 'apex-ls', run: apexLsGate },
-  { name: 'references', run: referencesGate },
-  { name: 'pmd', run: pmdGate },
-  { name: 'metadata', run: metadataGate },
-  { name: 'catalog', run: catalogGate },
-  { name: 'scan', run: scanGate },
-  { name: 'apex', run: apexGate },
-  { name: 'jest', run: jestGate },
-  { name: 'browser', run: browserGate },
-  { name: 'gate-tests', run: gateTests }
-];
-
-function main(): void {
-  const root = PROJECT_ROOT;
-  const skip = new Set(
+/** The gates of this run, less those ALOWARE_SKIP_GATES names. */
+function skipped(): Set<string> {
+  return new Set(
     (process.env.ALOWARE_SKIP_GATES ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
   );
+}
+
+/**
+ * Start order (the longest first, so that the two lanes end together): the gate-test suite, the browser suite and jest
+ * are minutes each; the rest tens of seconds.
+ */
+const START_ORDER = [
+  'gate-tests',
+  'browser',
+  'jest',
+  'scan',
+  'apex',
+  'prettier',
+  'tsc',
+  'pmd',
+  'eslint',
+  'apex-ls',
+  'metadata',
+  'catalog',
+  'references'
+];
+
+async function main(): Promise<void> {
+  const root = PROJECT_ROOT;
+  const skip = skipped();
   const started = Date.now();
+  const gates = GATES.filter((g) => !skip.has(g.name));
+  const build = gates.some((g) => g.needsBuild) ? buildInChild(root) : Promise.resolve({ status: 0, output: '' });
+  const rank = (name: string): number => {
+    const i = START_ORDER.indexOf(name);
+    return i < 0 ? START_ORDER.length : i;
+  };
+  const jobs: Job<ChildRun>[] = [...gates]
+    .sort((a, b) => rank(a.name) - rank(b.name))
+    .map((gate) => ({
+      name: gate.name,
+      cores: gate.cores ?? 1,
+      after: gate.needsBuild ? build : undefined,
+      start: () => spawnGate(gate.name, root)
+    }));
+
+  // Printed in the registry's order: each gate as soon as it and every gate before it have finished.
+  const done = new Map<string, ChildRun>();
+  let printed = 0;
   const results: GateResult[] = [];
-  for (const gate of GATES) {
-    if (skip.has(gate.name)) {
-      console.log(`[SKIP] ${gate.name} (ALOWARE_SKIP_GATES)`);
-      continue;
+  const flush = (): void => {
+    while (printed < GATES.length) {
+      const gate = GATES[printed];
+      if (!gate) break;
+      if (skip.has(gate.name)) {
+        console.log(`[SKIP] ${gate.name} (ALOWARE_SKIP_GATES)`);
+        printed++;
+        continue;
+      }
+      const run = done.get(gate.name);
+      if (!run) break;
+      if (run.output) console.log(run.output);
+      report(run.result);
+      results.push(run.result);
+      printed++;
     }
-    const result = gate.run(root);
-    report(result);
-    results.push(result);
-  }
+  };
+  flush();
+  await runJobs(jobs, gateCapacity(), (name, run) => {
+    done.set(name, run);
+    flush();
+  });
+  const built = await build;
+  if (built.status !== 0) console.log(`LWC build failed (the gates that need it say so):\n${built.output}`);
+  flush();
+
   const failed = results.filter((r) => !r.ok);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`\nnpm test: ${results.length - failed.length} of ${results.length} gates passed in ${seconds} s`);
@@ -83,4 +102,6 @@ function main(): void {
   process.exit(failed.length === 0 ? 0 : 1);
 }
 
-main();
+if (require.main === module) {
+  void main();
+}

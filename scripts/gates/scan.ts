@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import * as ts from 'typescript';
+import { ensureLwcBuild } from './build-once';
 import { GateResult, listFiles, nodeModules, run, runAsScript } from './lib';
 
 export const SELECTORS = ['Recommended', 'Security', 'AppExchange'];
@@ -176,11 +177,11 @@ export async function scan(
   // Staged outside the tree: the other gates (eslint, apex-ls, jest) must not see a second copy of the package.
   const staged = join(mkdtempSync(join(tmpdir(), 'aloware-scan-')), 'package');
   mkdirSync(outDir, { recursive: true });
-  const build = run(process.execPath, [join(modules, '.bin', 'tsx'), join(root, 'scripts', 'build-lwc.ts')], root);
-  if (build.status !== 0) {
+  const build = ensureLwcBuild(root);
+  if (!build.ok) {
     return {
       ok: false,
-      findings: [`npm run build failed: ${build.stdout}${build.stderr}`],
+      findings: [`npm run build failed: ${build.output}`],
       summary: 'build failed',
       findingsList: []
     };

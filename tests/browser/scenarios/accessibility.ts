@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
-import { AssertionError, expectText, openSetupTab, type Scenario } from '../harness';
+import { AssertionError, expectText, openSetupTab, type Scenario, TIMEOUT_SCALE } from '../harness';
 
 /** Rules switched off for the whole scan, with why (empty: none). */
 export const AXE_DISABLED_RULES: Record<string, string> = {};
@@ -43,7 +43,7 @@ export const accessibilityScenarios: Scenario[] = [
       await expectText(t.page.locator('c-aloware-sync-log [data-id="range"]'), 'Showing 1–50', 20_000);
       await scan(t.page, 'c-aloware-setup');
       await t.page.locator('c-aloware-setup').getByRole('tab', { name: 'Lead Property Mapping' }).click();
-      await t.page.locator('c-aloware-mapping-panel [data-id="legend"]').waitFor({ timeout: 20_000 });
+      await t.page.locator('c-aloware-mapping-panel [data-id="legend"]').waitFor({ timeout: 20_000 * TIMEOUT_SCALE });
       await scan(t.page, 'c-aloware-setup');
       await scan(t.page, 'body');
     }

@@ -16,7 +16,8 @@ import {
   toast,
   waitUntil,
   type Scenario,
-  type ScenarioContext
+  type ScenarioContext,
+  TIMEOUT_SCALE
 } from '../harness';
 
 const CARD = 'c-aloware-engagement-card';
@@ -42,7 +43,7 @@ async function logStatuses(t: ScenarioContext, leadId: string, direction: string
 async function editPhone(t: ScenarioContext, phone: string): Promise<void> {
   await t.page.locator('#preview-phone').fill(phone);
   await t.page.getByRole('button', { name: 'Save Lead' }).click();
-  await toast(t.page, 'Lead saved').waitFor({ timeout: 15_000 });
+  await toast(t.page, 'Lead saved').waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
 }
 
 /** `@salesforce/apex/Class.method` imports of the components (force-app/main/default/lwc/**). */
@@ -105,7 +106,7 @@ export const endToEndScenarios: Scenario[] = [
 
       await t.page.locator('#preview-event').selectOption('inbound-sms');
       await t.page.getByRole('button', { name: 'Send webhook for this Lead' }).click();
-      await toast(t.page, 'Webhook delivered').waitFor({ timeout: 15_000 });
+      await toast(t.page, 'Webhook delivered').waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
       await expectText(card.locator('[data-id="totals"]'), /Inbound texts\s*1/, 15_000);
       await expectText(card.locator('[data-id="inbound-text"]'), '“', 15_000);
       const inbound = await logStatuses(t, lead.id, 'Inbound');
@@ -116,7 +117,9 @@ export const endToEndScenarios: Scenario[] = [
       );
       await clearToasts(t.page);
       await t.page.getByRole('button', { name: 'Deliver the same webhook again' }).click();
-      await toast(t.page, 'Webhook delivered').first().waitFor({ timeout: 15_000 });
+      await toast(t.page, 'Webhook delivered')
+        .first()
+        .waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
       const after = await t.server.org.query(
         `SELECT Aloware_Total_Inbound_Texts__c, Aloware_Last_Inbound_Text__c FROM Lead WHERE Id = '${lead.id}'`
       );

@@ -1,5 +1,5 @@
 /** The engagement card on the Lead record page. */
-import { assert, expectText, toast, waitUntil, type Scenario, type ScenarioContext } from '../harness';
+import { assert, expectText, toast, waitUntil, type Scenario, type ScenarioContext, TIMEOUT_SCALE } from '../harness';
 import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
 
 /**
@@ -88,7 +88,7 @@ export const engagementCardScenarios: Scenario[] = [
       await t.open(`/lead?id=${sampleLead('engaged, TCPA')}`);
       const card = t.page.locator(CARD);
       const link = card.locator('[data-id="open-in-aloware"]');
-      await link.waitFor({ timeout: 15_000 });
+      await link.waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
       assert((await link.getAttribute('href')) === 'https://app.aloware.com/contacts/5002', 'link from the template');
       await expectText(card.locator('[data-id="sync-status"]'), 'No changes sent to Aloware yet');
       await expectText(card.locator('[data-id="outbound-call"]'), 'Disposition: Left Voicemail');
@@ -108,7 +108,7 @@ export const engagementCardScenarios: Scenario[] = [
       await t.open(`/lead?id=${sampleLead('DNC')}&user=rep`);
       await expectText(card.locator('[data-id="inbound-call"]'), 'Last inbound call', 15_000);
       // The status answer has arrived (it carries the link template) before the absence is asserted.
-      await card.locator('[data-id="open-in-aloware"]').waitFor({ timeout: 15_000 });
+      await card.locator('[data-id="open-in-aloware"]').waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert((await card.locator('[data-id="sync-status"]').count()) === 0, 'no sync line for the rep');
     }
@@ -124,7 +124,7 @@ export const engagementCardScenarios: Scenario[] = [
       t.server.mock.setFailure('429', 1, '/api/v1/webhook/forms');
       await t.page.locator('#preview-phone').fill('+13125550178');
       await t.page.getByRole('button', { name: 'Save Lead' }).click();
-      await toast(t.page, 'Lead saved').waitFor({ timeout: 15_000 });
+      await toast(t.page, 'Lead saved').waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
       await waitUntil(
         async () => {
           const rows = await t.server.org.query(

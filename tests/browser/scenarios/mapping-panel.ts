@@ -9,14 +9,22 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { DEPLOY_FAILURE_FIELD } from '../../../scripts/preview/server';
-import { assert, chooseOption, expectText, waitUntil, type Scenario, type ScenarioContext } from '../harness';
+import {
+  assert,
+  chooseOption,
+  expectText,
+  waitUntil,
+  type Scenario,
+  type ScenarioContext,
+  TIMEOUT_SCALE
+} from '../harness';
 
 const PANEL = 'c-aloware-mapping-panel';
 
 async function openPanel(t: ScenarioContext, query = ''): Promise<Locator> {
   await t.open(`/${query}`);
   const panel = t.page.locator(PANEL);
-  await panel.locator('[data-id="legend"]').waitFor({ timeout: 20_000 });
+  await panel.locator('[data-id="legend"]').waitFor({ timeout: 20_000 * TIMEOUT_SCALE });
   return panel;
 }
 
@@ -31,7 +39,7 @@ async function optionLabels(page: Page, combobox: Locator): Promise<string[]> {
   }
   await combobox.click();
   const listbox = combobox.locator('xpath=ancestor::lightning-combobox[1]').getByRole('option');
-  await listbox.first().waitFor({ timeout: 5000 });
+  await listbox.first().waitFor({ timeout: 5000 * TIMEOUT_SCALE });
   const labels = (await listbox.allInnerTexts()).map((l) => l.trim());
   await page.keyboard.press('Escape');
   return labels;
@@ -66,7 +74,7 @@ function saveButton(panel: Locator): Locator {
 async function saveWithReview(panel: Locator): Promise<string> {
   await saveButton(panel).click();
   const review = panel.getByRole('dialog');
-  await review.waitFor({ timeout: 5000 });
+  await review.waitFor({ timeout: 5000 * TIMEOUT_SCALE });
   const text = await review.innerText();
   await review.getByRole('button', { name: /^Save \d+ changes?\?$/ }).click();
   return text;

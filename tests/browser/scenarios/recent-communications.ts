@@ -3,7 +3,7 @@
  * on the page's Activity timeline and in the recent-communications list; a repeat adds nothing.
  */
 import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
-import { assert, clearToasts, expectText, toast, type Scenario, type ScenarioContext } from '../harness';
+import { assert, clearToasts, expectText, toast, type Scenario, type ScenarioContext, TIMEOUT_SCALE } from '../harness';
 
 const LIST = 'c-aloware-recent-communications';
 
@@ -22,7 +22,9 @@ async function tasksOf(t: ScenarioContext, leadId: string): Promise<Record<strin
 async function send(t: ScenarioContext, kind: string): Promise<void> {
   await t.page.locator('#preview-event').selectOption(kind);
   await t.page.getByRole('button', { name: 'Send webhook for this Lead' }).click();
-  await toast(t.page, 'Webhook delivered').first().waitFor({ timeout: 15_000 });
+  await toast(t.page, 'Webhook delivered')
+    .first()
+    .waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
 }
 
 export const recentCommunicationsScenarios: Scenario[] = [
@@ -53,7 +55,9 @@ export const recentCommunicationsScenarios: Scenario[] = [
 
       await clearToasts(t.page);
       await t.page.getByRole('button', { name: 'Deliver the same webhook again' }).click();
-      await toast(t.page, 'Webhook delivered').first().waitFor({ timeout: 15_000 });
+      await toast(t.page, 'Webhook delivered')
+        .first()
+        .waitFor({ timeout: 15_000 * TIMEOUT_SCALE });
       const again = await tasksOf(t, leadId);
       assert(JSON.stringify(again) === JSON.stringify(tasks), `the repeat changed the Tasks: ${JSON.stringify(again)}`);
       assert((await list.locator('[data-id="communication"]').count()) === 1, 'still one communication listed');

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
-import { assert, expectText, type Scenario } from '../harness';
+import { assert, expectText, type Scenario, TIMEOUT_SCALE } from '../harness';
 
 export const screenshotScenarios: Scenario[] = [
   {
@@ -22,7 +22,7 @@ export const screenshotScenarios: Scenario[] = [
       };
       const setup = t.page.locator('c-aloware-setup');
       await t.open('/');
-      await t.page.locator('c-aloware-mapping-panel [data-id="legend"]').waitFor({ timeout: 20_000 });
+      await t.page.locator('c-aloware-mapping-panel [data-id="legend"]').waitFor({ timeout: 20_000 * TIMEOUT_SCALE });
       await t.page.setViewportSize({ width: 1440, height: 1100 });
       await shot('aloware-setup.png');
 

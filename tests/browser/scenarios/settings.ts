@@ -4,7 +4,16 @@
  * for confirmation with its Lead count, fails, links to its entries in the sync log and is retried there, and the
  * confirmation of "Finish rotation".
  */
-import { assert, chooseOption, expectText, openSetupTab, toast, waitUntil, type Scenario } from '../harness';
+import {
+  assert,
+  chooseOption,
+  expectText,
+  openSetupTab,
+  toast,
+  waitUntil,
+  type Scenario,
+  TIMEOUT_SCALE
+} from '../harness';
 
 const SETTINGS = 'c-aloware-sync-settings';
 
@@ -81,7 +90,7 @@ export const settingsScenarios: Scenario[] = [
       await settings.getByRole('button', { name: 'Push Leads to Aloware' }).click();
       const count = heading.replace(/^Push ([\d,]+) .*$/, '$1');
       await dialog.getByRole('button', { name: new RegExp(`^Push ${count} Leads?$`) }).click();
-      await settings.locator('[data-id="operation-progress"]').waitFor({ timeout: 10_000 });
+      await settings.locator('[data-id="operation-progress"]').waitFor({ timeout: 10_000 * TIMEOUT_SCALE });
       await expectText(settings.locator('[data-id="operation-message"]'), 'Details are in the sync log', 30_000);
       await expectText(settings.locator('[data-id="operation-counts"]'), 'Failed');
       t.server.mock.setFailure('none');
@@ -122,7 +131,7 @@ export const settingsScenarios: Scenario[] = [
       }, 'the entry is selected');
       const pushes = t.server.mock.requests.filter((r) => r.path === '/api/v1/webhook/forms').length;
       await log.getByRole('button', { name: /Retry selected/ }).click();
-      await toast(t.page, /1 entry queued for retry/).waitFor({ timeout: 10_000 });
+      await toast(t.page, /1 entry queued for retry/).waitFor({ timeout: 10_000 * TIMEOUT_SCALE });
       await expectText(log.locator('[data-id="retry-item"]'), /^Queued/);
       await waitUntil(
         async () => t.server.mock.requests.filter((r) => r.path === '/api/v1/webhook/forms').length > pushes,
@@ -156,7 +165,7 @@ export const settingsScenarios: Scenario[] = [
       assert(await finish.isVisible(), 'the rotation is still pending after Cancel');
       await finish.click();
       await dialog.getByRole('button', { name: 'Finish rotation' }).click();
-      await toast(t.page, 'Rotation finished').waitFor({ timeout: 10_000 });
+      await toast(t.page, 'Rotation finished').waitFor({ timeout: 10_000 * TIMEOUT_SCALE });
       await waitUntil(async () => (await finish.count()) === 0, 'no rotation pending any more');
     }
   },
@@ -182,7 +191,7 @@ export const settingsScenarios: Scenario[] = [
       await attempts.fill('5');
       await attempts.blur();
       await settings.getByRole('button', { name: 'Save settings' }).click();
-      await toast(t.page, 'Settings saved').waitFor({ timeout: 10_000 });
+      await toast(t.page, 'Settings saved').waitFor({ timeout: 10_000 * TIMEOUT_SCALE });
     }
   }
 ];

@@ -3,7 +3,16 @@
  * failure totals by cause and truthful retry results.
  */
 import { SAMPLE_LEADS } from '../../../scripts/preview/sample-data';
-import { assert, chooseOption, expectText, openSetupTab, toast, waitUntil, type Scenario } from '../harness';
+import {
+  assert,
+  chooseOption,
+  expectText,
+  openSetupTab,
+  toast,
+  waitUntil,
+  type Scenario,
+  TIMEOUT_SCALE
+} from '../harness';
 
 const LOG = 'c-aloware-sync-log';
 
@@ -138,7 +147,7 @@ export const syncLogScenarios: Scenario[] = [
       await expectText(detail.locator('[data-id="detail-error-message"]'), / END$/);
       assert((await detail.locator('[data-id="detail-lead"]').getAttribute('href')) === `/${lead.id}`, 'Lead link');
       await detail.getByRole('button', { name: 'Retry this entry' }).click();
-      await toast(t.page, /1 entry skipped \(superseded/).waitFor({ timeout: 10_000 });
+      await toast(t.page, /1 entry skipped \(superseded/).waitFor({ timeout: 10_000 * TIMEOUT_SCALE });
       await expectText(log.locator('[data-id="retry-item"]'), /^Skipped[\s\S]*Superseded/);
       await expectText(detail.locator('[data-id="detail-status"]'), 'Skipped');
       assert(
