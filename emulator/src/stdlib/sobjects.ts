@@ -94,6 +94,10 @@ export function registerSobjects(r: Registry): void {
     return fieldToken(object, f.name);
   });
   r.static('$sobjecttype', 'token', (_c, [object]) => sobjectToken(object as string));
+  // `Account.getSObjectType()`: the static form of the token (Apex Reference Guide, SObject Class, getSObjectType).
+  r.static('$sobjecttype', 'getSObjectType', ({ interp, self }) =>
+    sobjectToken(orgOf(interp).objectName(String(self)) ?? String(self))
+  );
 
   const rec = (v: unknown): SObjectValue => v as SObjectValue;
   const fieldArg = (v: unknown): string => (v instanceof NativeObject ? String(v.data.field) : str(v));
