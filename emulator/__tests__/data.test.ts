@@ -219,13 +219,19 @@ describe('SOQL', () => {
     ).toBe('2 1');
   });
 
-  it('dynamic SOQL binds :var and :obj.field from the caller scope; queryWithBinds from the map (ADG, Dynamic SOQL)', () => {
+  it('dynamic SOQL binds :var from the caller scope (not :obj.field); queryWithBinds from the map (ADG, Dynamic SOQL)', () => {
     expect(
-      run(`${LEADS} String n = 'beta'; Lead probe = new Lead(Company='Other');
+      run(`${LEADS} String n = 'beta'; Lead probe = new Lead(Company='Other'); String co = probe.Company;
         Map<String, Object> binds = new Map<String, Object>{'c' => 'Acme'};
-        return Database.query('SELECT Id FROM Lead WHERE LastName = :n').size() + ' ' + Database.query('SELECT Id FROM Lead WHERE Company = :probe.Company').size() + ' ' +
+        return Database.query('SELECT Id FROM Lead WHERE LastName = :n').size() + ' ' + Database.query('SELECT Id FROM Lead WHERE Company = :co').size() + ' ' +
           Database.queryWithBinds('SELECT Id FROM Lead WHERE Company = :c', binds, AccessLevel.SYSTEM_MODE).size();`)
     ).toBe('1 1 2');
+    // Unlike inline SOQL, a bind variable field in the query string is not supported: "Variable does not exist".
+    expect(
+      fails(
+        `Lead probe = new Lead(Company='Other'); return Database.query('SELECT Id FROM Lead WHERE Company = :probe.Company');`
+      ).message
+    ).toBe('Variable does not exist: probe.Company');
   });
 
   it('queryWithBinds with a missing key throws QueryException (ADG, Database.queryWithBinds)', () => {

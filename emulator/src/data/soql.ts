@@ -260,10 +260,9 @@ class QueryRun {
     }
     const frame = this.interp.stack[this.interp.stack.length - 1];
     if (!frame) return qfault(`Variable does not exist: ${text}`);
-    // Dynamic SOQL binds simple variables only; `:acc.Name` or `:f(x)` in the string is refused (Apex Developer
-    // Guide, Dynamic SOQL: bind variable fields in the query string aren't supported).
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text.trim()))
-      return qfault(`Only simple bind variables are supported in dynamic SOQL: :${text}`);
+    // Dynamic SOQL binds simple variables only; `:acc.Name` in the string fails with "Variable does not exist"
+    // (Apex Developer Guide, Dynamic SOQL: unlike inline SOQL, bind variable fields aren't supported).
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text.trim())) return qfault(`Variable does not exist: ${text.trim()}`);
     try {
       return this.interp.eval(parseExpression(text), frame);
     } catch (e) {
