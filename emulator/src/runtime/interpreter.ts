@@ -922,11 +922,19 @@ export class Interpreter {
       case 'foreach': {
         const iterable = this.eval(s.iterable, frame);
         if (iterable === null) throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
-        let items: unknown[];
+        let items: Iterable<unknown>;
         if (iterable instanceof ApexList) items = iterable.items.slice();
         else if (iterable instanceof ApexSet) items = [...iterable.map.values()];
         else if (iterable instanceof NativeObject && typeof iterable.data['__iterate'] === 'function') {
           items = (iterable.data['__iterate'] as () => unknown[])();
+        } else if (iterable instanceof ApexObject && this.hasMethod(iterable.cls, 'iterator')) {
+          // An Iterable (Apex Developer Guide, Iterable interface): iterator(), then hasNext()/next() per turn.
+          const it = this.callValueMethod(iterable, 'iterator', [], false);
+          const self = this;
+          items = (function* () {
+            while (self.truthy(self.callValueMethod(it, 'hasNext', [], false)))
+              yield self.callValueMethod(it, 'next', [], false);
+          })();
         } else throw fault('System.TypeException', 'Loop must iterate over collection');
         const type = this.resolveType(s.type, frame.cls);
         // The list form of a SOQL for loop, `for (List<Lead> chunk : [SELECT …])`, gets the rows 200 at a time
@@ -938,9 +946,10 @@ export class Interpreter {
             iterable.elemType.name === 'Schema.AggregateResult' ||
             this.platform.objectName(iterable.elemType.name.toLowerCase()))
         ) {
+          const rows = items as unknown[];
           const chunks: unknown[] = [];
-          for (let i = 0; i < items.length; i += 200)
-            chunks.push(new ApexList(iterable.elemType, items.slice(i, i + 200)));
+          for (let i = 0; i < rows.length; i += 200)
+            chunks.push(new ApexList(iterable.elemType, rows.slice(i, i + 200)));
           items = chunks;
         }
         const saved = frame.scope;
@@ -1683,14 +1692,19 @@ export class Interpreter {
           if (src === null) throw fault('System.NullPointerException', 'Argument cannot be null.');
           if (src instanceof ApexMap) for (const [k, v] of src.map) map.map.set(k, [v[0], v[1]]);
           else if (src instanceof ApexList) {
-            for (const rec of src.items) {
+            // Map<Id, sObject>(List): a record without an Id or with an Id seen before throws (Salesforce Stack
+            // Exchange 235182: "System.ListException: Row with duplicate Id at index: X"); putAll keeps the last.
+            src.items.forEach((rec, index) => {
               if (rec instanceof SObjectValue) {
                 const id = rec.values.get('id');
                 if (id === null || id === undefined)
-                  throw fault('System.ListException', 'Row with null Id at index: ' + src.items.indexOf(rec));
-                this.mapPut(map, this.coerce(id, map.keyType), rec);
+                  throw fault('System.ListException', 'Row with null Id at index: ' + index);
+                const key = this.coerce(id, map.keyType);
+                if (map.map.has(this.mapKey(map, key)))
+                  throw fault('System.ListException', 'Row with duplicate Id at index: ' + index);
+                this.mapPut(map, key, rec);
               }
-            }
+            });
           }
         }
         return map;
@@ -1929,6 +1943,10 @@ export class Interpreter {
   }
 
   equalsValues(a: unknown, b: unknown): boolean {
+    // `==` on two collections compares as their `equals` does (List Class, equals: elements equal and in the same
+    // order; Salesforce Stack Exchange 278496: Decimals in lists compare with their scale), not element by `==`.
+    const collection = (v: unknown): boolean => v instanceof ApexList || v instanceof ApexSet || v instanceof ApexMap;
+    if (collection(a) && collection(b)) return this.strictEquals(a, b);
     return looseEquals(a, b, (x, y) => {
       if (this.hasMethod(x.cls, 'equals')) return this.callMethod(x, 'equals', [y]) === true;
       return x === y;
