@@ -1226,8 +1226,12 @@ export class Interpreter {
         return frame.self;
       case 'ctorCall':
         throw fault('System.UnexpectedException', 'this()/super() must be the first statement of a constructor');
-      case 'sosl':
-        throw fault('System.UnexpectedException', 'not supported by the emulator: SOSL');
+      case 'sosl': {
+        // Only what Test.setFixedSearchResults defines is modelled (stdlib/sosl.ts); otherwise it fails loudly.
+        const search = this.registry.findStatic('$sosl', 'search');
+        if (!search) throw fault('System.UnexpectedException', 'not supported by the emulator: SOSL');
+        return search({ interp: this, self: undefined }, [e.text]);
+      }
     }
   }
 

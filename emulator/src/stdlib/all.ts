@@ -21,6 +21,7 @@ import { registerRegex } from './regex';
 import { registerRest } from './rest';
 import { registerSchema } from './schema';
 import { registerSecurity } from './security';
+import { registerSosl } from './sosl';
 import { registerSobjects } from './sobjects';
 import { registerStrings } from './strings';
 import { registerStubs } from './stubs';
@@ -50,4 +51,5 @@ export function registerAll(r: Registry): void {
   registerStubs(r);
   registerUnsupported(r);
   registerSecurity(r);
+  registerSosl(r);
 }
