@@ -32,6 +32,12 @@ export interface PlantedFault {
    * load): it never shares a copy with their faults.
    */
   disturbs?: string[];
+  /**
+   * Paths (relative to the root) this fault's copy leaves out: the other tests of a dynamic gate, which npm test's own
+   * run of that gate executes on the tree; the copy proves that the gate fails on the planted test and names it. A fault
+   * that trims its copy shares it only with faults of its own gate.
+   */
+  trims?: (path: string) => boolean;
 }
 
 /** Planted Apex test classes: the emulator gate (`apex`) runs every test class in `force-app`. */
@@ -58,6 +64,11 @@ function lwcBundle(name: string, ts: string): Record<string, string> {
 
 function apexTest(name: string, body: string): Record<string, string> {
   return { [`${APEX_TESTS}/${name}.cls`]: body, [`${APEX_TESTS}/${name}.cls-meta.xml`]: CLASS_META };
+}
+
+/** The browser copy keeps the scenario modules its plants need: the accessibility scans (and the planted module). */
+function browserTrim(path: string): boolean {
+  return /^tests\/browser\/scenarios\/[^/]+\.ts$/.test(path) && path !== 'tests/browser/scenarios/accessibility.ts';
 }
 
 /** Gates whose every finding is reported (no stop at the first): several faults of theirs may share one run. */
@@ -257,6 +268,7 @@ export const FAULTS: PlantedFault[] = [
     name: 'failing jest test',
     gate: 'jest',
     expect: /● gate fault › fails on purpose \(planted by the gate-test suite\)/,
+    trims: (path) => /(^|\/)__tests__\/|\.test\.ts$/.test(path),
     files: {
       'scripts/gates/__tests__/alowareGateFault.test.ts':
         "describe('gate fault', () => {\n  it('fails on purpose (planted by the gate-test suite)', () => {\n    expect(1 + 1).toBe(3);\n  });\n});\n"
@@ -266,6 +278,7 @@ export const FAULTS: PlantedFault[] = [
     name: 'failing browser scenario',
     gate: 'browser',
     expect: /FAIL gate fault: the Setup page shows a sentence it never shows[\s\S]*AlowareGateFault: never on the page/,
+    trims: browserTrim,
     files: {
       'tests/browser/scenarios/gate-fault.ts':
         "import { expectText, type Scenario } from '../harness';\n\nexport const gateFaultScenarios: Scenario[] = [\n  {\n    name: 'gate fault: the Setup page shows a sentence it never shows',\n    async run(t) {\n      await t.open('/');\n      await expectText(t.page.locator('c-aloware-setup'), 'AlowareGateFault: never on the page', 5_000);\n    }\n  }\n];\n"
@@ -276,6 +289,7 @@ export const FAULTS: PlantedFault[] = [
     gate: 'browser',
     expect:
       /accessibility: the Lead page with the engagement card passes axe[\s\S]*?axe found \d+ serious\/critical violation\(s\) in c-aloware-engagement-card:[\s\S]*?button-name/,
+    trims: browserTrim,
     files: {
       [`${LWC}/alowareEngagementCard/alowareEngagementCard.html`]: (current) =>
         current.replace(/^<template>\n/, '<template>\n  <button type="button" class="slds-button"></button>\n')
@@ -295,6 +309,7 @@ export function plan(faults: PlantedFault[]): PlantedFault[][] {
         (other) =>
           !(other.disturbs ?? []).includes(fault.gate) &&
           !(fault.disturbs ?? []).includes(other.gate) &&
+          (!(fault.trims || other.trims) || other.gate === fault.gate) &&
           (other.gate !== fault.gate || EVERY_FINDING.has(fault.gate))
       );
     const copy = copies.find(fits);
@@ -311,15 +326,15 @@ export function gatesOf(copy: PlantedFault[]): string[] {
 
 const EXCLUDED = new Set(['node_modules', '.git', 'coverage', '.preview-build', '.sf', '.sfdx', 'test-results']);
 
-/** Copies the project (sources only) and links node_modules; returns the copy's root. */
-export function copyProject(): string {
+/** Copies the project (sources only, less what `trims` leaves out) and links node_modules; returns the copy's root. */
+export function copyProject(trims: (path: string) => boolean = () => false): string {
   const copy = mkdtempSync(join(tmpdir(), 'aloware-gate-test-'));
   cpSync(PROJECT_ROOT, copy, {
     recursive: true,
     filter: (source) => {
       const path = relative(PROJECT_ROOT, source);
       if (path === '') return true;
-      if (EXCLUDED.has(path.split('/')[0] ?? '')) return false;
+      if (EXCLUDED.has(path.split('/')[0] ?? '') || trims(path)) return false;
       return !(/\/lwc\/.*\.js$/.test(path) && !path.endsWith('-meta.xml'));
     }
   });
@@ -399,7 +414,10 @@ async function endToEnd(fault: PlantedFault): Promise<string | null> {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const copies = plan(FAULTS).map((faults) => ({ faults, root: copyProject() }));
+  const copies = plan(FAULTS).map((faults) => ({
+    faults,
+    root: copyProject((path) => faults.some((fault) => fault.trims?.(path) === true))
+  }));
   let failures = 0;
   try {
     for (const copy of copies) plant(copy.root, copy.faults);
@@ -438,7 +456,10 @@ async function main(): Promise<void> {
     const results = await runJobs(jobs, gateCapacity());
 
     copies.forEach((copy, i) => {
-      console.log(`copy ${i + 1}: ${copy.faults.length} fault(s); gates run: ${gatesOf(copy.faults).join(', ')}`);
+      const trimmed = copy.faults.some((fault) => fault.trims) ? " (the gate's other tests left out)" : '';
+      console.log(
+        `copy ${i + 1}: ${copy.faults.length} fault(s); gates run: ${gatesOf(copy.faults).join(', ')}${trimmed}`
+      );
       for (const fault of copy.faults) {
         const result = results.get(`${fault.gate}@${i + 1}`);
         if (typeof result !== 'string' && caught(fault, result)) {

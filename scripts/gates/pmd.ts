@@ -89,9 +89,13 @@ export function pmdGate(root: string): GateResult {
   return timed('pmd', () => {
     const work = mkdtempSync(join(tmpdir(), 'aloware-pmd-'));
     try {
+      // One PMD run (one JVM) scans the canary beside the project: its violations are the ruleset self-test.
       const canary = join(work, 'AlowareGateCanary.cls');
       writeFileSync(canary, CANARY);
-      const canaryRules = new Set(runPmd(root, [canary], work).violations.map((v) => v.rule));
+      const files = apexFiles(root);
+      const output = runPmd(root, [canary, ...files], work);
+      const isCanary = (file: string): boolean => file === canary;
+      const canaryRules = new Set(output.violations.filter((v) => isCanary(v.codeLocation.file)).map((v) => v.rule));
       const missing = CANARY_RULES.filter((rule) => !canaryRules.has(rule));
       if (missing.length > 0) {
         return {
@@ -102,14 +106,16 @@ export function pmdGate(root: string): GateResult {
           summary: 'ruleset broken'
         };
       }
-      const files = apexFiles(root);
       if (files.length === 0) return { ok: true, findings: [], summary: 'no Apex yet (ruleset self-test passed)' };
-      const output = runPmd(root, files, work);
       const findings = [
-        ...output.violations.map(
-          (v) => `${v.codeLocation.file.replace(root + '/', '')}:${v.codeLocation.startLine} ${v.rule}: ${v.message}`
-        ),
-        ...output.processingErrors.map((e) => `${e.file.replace(root + '/', '')}: processing error: ${e.message}`),
+        ...output.violations
+          .filter((v) => !isCanary(v.codeLocation.file))
+          .map(
+            (v) => `${v.codeLocation.file.replace(root + '/', '')}:${v.codeLocation.startLine} ${v.rule}: ${v.message}`
+          ),
+        ...output.processingErrors
+          .filter((e) => !isCanary(e.file))
+          .map((e) => `${e.file.replace(root + '/', '')}: processing error: ${e.message}`),
         ...files.flatMap((file) => unjustifiedSuppressions(file.replace(root + '/', ''), read(file))),
         ...files
           .filter((file) => file.endsWith('.cls'))

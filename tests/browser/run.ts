@@ -14,41 +14,25 @@ import { buildPreview, REPO_ROOT } from '../../scripts/preview/build';
 import { startPreviewServer, type PreviewServer } from '../../scripts/preview/server';
 import { launchChromium } from './chromium';
 import { TIMEOUT_SCALE, type Scenario, type ScenarioContext } from './harness';
-import { accessibilityScenarios } from './scenarios/accessibility';
-import { endToEndScenarios } from './scenarios/end-to-end';
-import { engagementCardScenarios } from './scenarios/engagement-card';
-import { mappingPanelScenarios } from './scenarios/mapping-panel';
-import { recentCommunicationsScenarios } from './scenarios/recent-communications';
-import { screenshotScenarios } from './scenarios/screenshots';
-import { settingsScenarios } from './scenarios/settings';
-import { syncLogScenarios } from './scenarios/sync-log';
 
 /** Fixed "now" of the generated sync log, so runs and screenshots are repeatable. */
 export const SUITE_ANCHOR = Date.UTC(2025, 10, 27, 17, 0, 0);
 const OUT_DIR = path.join(REPO_ROOT, '.preview-build', 'browser-tests');
 const SCENARIO_TIMEOUT_MS = 90_000 * TIMEOUT_SCALE;
 
-/** The scenario modules above, by file name; any other module in scenarios/ adds its scenarios after them. */
-const LISTED_MODULES = new Set([
-  'accessibility',
-  'end-to-end',
-  'engagement-card',
+/**
+ * The scenario modules (scenarios/*.ts: every exported array of scenarios) run in this order; a module the list does
+ * not name runs after them, in file name order (a new module needs no wiring here; the gate-test suite plants one).
+ */
+const MODULE_ORDER = [
   'mapping-panel',
-  'recent-communications',
-  'screenshots',
+  'sync-log',
   'settings',
-  'sync-log'
-]);
-
-const SCENARIOS: Scenario[] = [
-  ...mappingPanelScenarios,
-  ...syncLogScenarios,
-  ...settingsScenarios,
-  ...engagementCardScenarios,
-  ...recentCommunicationsScenarios,
-  ...endToEndScenarios,
-  ...accessibilityScenarios,
-  ...screenshotScenarios
+  'engagement-card',
+  'recent-communications',
+  'end-to-end',
+  'accessibility',
+  'screenshots'
 ];
 
 /** Browser messages that are expected noise, not failures (synthetic shadow's ARIA warnings are `warning`s). */
@@ -78,15 +62,19 @@ function isScenario(value: unknown): value is Scenario {
   );
 }
 
-/**
- * Scenarios of modules in scenarios/ that the list above does not name (every exported array of scenarios), in file
- * name order: a new module runs without being wired here, and the gate-test suite plants a failing one in a copy.
- */
-async function otherScenarios(): Promise<Scenario[]> {
+/** Every scenario of every module in scenarios/, modules in MODULE_ORDER first. */
+async function loadScenarios(): Promise<Scenario[]> {
   const dir = path.join(__dirname, 'scenarios');
+  const rank = (file: string): number => {
+    const i = MODULE_ORDER.indexOf(file.slice(0, -3));
+    return i < 0 ? MODULE_ORDER.length : i;
+  };
+  const files = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.ts'))
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const found: Scenario[] = [];
-  for (const file of fs.readdirSync(dir).sort()) {
-    if (!file.endsWith('.ts') || LISTED_MODULES.has(file.slice(0, -3))) continue;
+  for (const file of files) {
     const module = (await import(pathToFileURL(path.join(dir, file)).href)) as Record<string, unknown>;
     for (const value of Object.values(module)) {
       if (Array.isArray(value) && value.length > 0 && value.every(isScenario)) found.push(...value);
@@ -109,9 +97,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
-  const scenarios = [...SCENARIOS, ...(await otherScenarios())].filter(
-    (s) => options.grep === null || s.name.includes(options.grep)
-  );
+  const scenarios = (await loadScenarios()).filter((s) => options.grep === null || s.name.includes(options.grep));
   const times = { build: 0, start: 0, reset: 0, scenarios: 0 };
   const screenshotDir = options.updateScreenshots
     ? path.join(REPO_ROOT, 'docs', 'screenshots')

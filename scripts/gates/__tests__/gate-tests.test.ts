@@ -16,6 +16,12 @@ describe('gate-tests planning', () => {
     }
   });
 
+  it('gives a copy that leaves tests out to faults of one gate only', () => {
+    for (const copy of plan(FAULTS)) {
+      if (copy.some((fault) => fault.trims)) expect(gatesOf(copy)).toHaveLength(1);
+    }
+  });
+
   it('shares a run of a gate among faults only when the gate reports every finding', () => {
     const solo = FAULTS.map((fault) => ({ ...fault, gate: 'one-finding-gate', disturbs: [] }));
     expect(plan(solo).every((copy) => copy.length === 1)).toBe(true);
