@@ -8,12 +8,13 @@
  * does not pretend to search).
  */
 import type { Org } from '../data/org';
+import { fault } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
 import { ApexId, ApexList, SObjectValue, T } from '../runtime/values';
 import { orgOf } from './sobjects';
 
 const unsupported = (): never => {
-  throw new Error('not supported by the emulator: SOSL');
+  throw fault('System.UnexpectedException', 'not supported by the emulator: SOSL');
 };
 
 /** `Object(fields WHERE … LIMIT n), Other(…)` → its items, split at top-level commas. */
