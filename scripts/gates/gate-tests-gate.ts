@@ -7,7 +7,11 @@ import { GateResult, bin, run, runAsScript, timed } from './lib';
 
 export function gateTestsGate(root: string): GateResult {
   return timed('gate-tests', () => {
-    const result = run(process.execPath, [bin(root, 'tsx'), join(root, 'scripts', 'gates', 'gate-tests.ts')], root);
+    // Inside npm test the suite takes one lane of the runner's pool: its gates run one at a time there, beside the
+    // tree's own gates in the other lane (ALOWARE_GATE_CORES, unless set for the whole run).
+    const result = run(process.execPath, [bin(root, 'tsx'), join(root, 'scripts', 'gates', 'gate-tests.ts')], root, {
+      ALOWARE_GATE_CORES: process.env.ALOWARE_GATE_TESTS_CORES ?? '1'
+    });
     const output = `${result.stdout}${result.stderr}`.trimEnd();
     if (output) console.log(output);
     const lines = output.split('\n');

@@ -27,8 +27,9 @@ export interface Gate {
    */
   needsBuild?: boolean;
   /**
-   * Rough share of the machine the gate keeps busy (cores), for the scheduler: jest runs two workers, the browser
-   * suite Chromium beside the preview's org, the gate-test suite two gates of its own at a time.
+   * Lanes of the runner's pool it takes (default 1). Every gate takes one: jest's two workers and Chromium beside the
+   * preview's org keep more than one core busy at times, but they also wait (on the browser, on I/O), and the gate-test
+   * suite runs its own gates one at a time inside `npm test` (gate-tests-gate.ts).
    */
   cores?: number;
 }
@@ -44,9 +45,9 @@ export const GATES: Gate[] = [
   { name: 'catalog', run: catalogGate },
   { name: 'scan', run: scanGate, needsBuild: true },
   { name: 'apex', run: apexGate },
-  { name: 'jest', run: jestGate, needsBuild: true, cores: 2 },
-  { name: 'browser', run: browserGate, needsBuild: true, cores: 2 },
-  { name: 'gate-tests', run: gateTestsGate, cores: 2 }
+  { name: 'jest', run: jestGate, needsBuild: true },
+  { name: 'browser', run: browserGate, needsBuild: true },
+  { name: 'gate-tests', run: gateTestsGate }
 ];
 
 /**
@@ -55,7 +56,7 @@ export const GATES: Gate[] = [
  */
 export const CHECK_GATES: Gate[] = [
   ...GATES.filter((g) => !['scan', 'jest', 'browser', 'gate-tests'].includes(g.name)),
-  { name: 'jest-check', run: jestCheckGate, cores: 2 }
+  { name: 'jest-check', run: jestCheckGate }
 ];
 
 export function gateNamed(name: string): Gate {
