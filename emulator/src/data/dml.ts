@@ -691,8 +691,16 @@ function validate(
       }
     }
   }
-  if (missing.length)
+  if (missing.length) {
+    // The platform lists the fields in describe order (standard fields first), not alphabetically.
+    const order = DESCRIBE_ORDER[model.name] ?? [];
+    const rank = (name: string): number => {
+      const i = order.indexOf(name);
+      return i >= 0 ? i : order.length + (name.endsWith('__c') ? 1 : 0);
+    };
+    missing.sort((a, b) => rank(a) - rank(b));
     errors.unshift(err('REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing));
+  }
   void org;
   return errors;
 }
@@ -996,6 +1004,27 @@ function executeMerge(org: Org, interp: Interpreter, target: unknown, options: D
 }
 
 // ---------------------------------------------------------------- exceptions
+
+/**
+ * The describe order of the required standard fields of objects whose field list (emulator/standard-objects) is
+ * committed alphabetically: the order the platform names them in `Required fields are missing: [...]` (Lead:
+ * `[LastName, Company]`, as REST API clients record it; User: the order its describe lists them). Fields not listed
+ * keep their committed order after these, custom fields last.
+ */
+const DESCRIBE_ORDER: Record<string, string[]> = {
+  Lead: ['LastName', 'Company'],
+  User: [
+    'Username',
+    'LastName',
+    'Email',
+    'Alias',
+    'TimeZoneSidKey',
+    'LocaleSidKey',
+    'EmailEncodingKey',
+    'ProfileId',
+    'LanguageLocaleKey'
+  ]
+};
 
 /** `Insert failed. First exception on row 0; first error: REQUIRED_FIELD_MISSING, Required fields are missing: [LastName]: [LastName]`. */
 export function dmlMessage(op: string, row: { index: number; id: ApexId | null; errors: DmlError[] }): string {

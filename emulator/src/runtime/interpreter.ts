@@ -1184,6 +1184,7 @@ export class Interpreter {
         // `new Lead(...)` does not load field defaults (only newSObject(null, true) and insert do).
         const rec = this.platform.newSObject(t.name, false);
         for (const p of e.pairs) {
+          this.checkFieldWrite(rec, p.name);
           this.sobjectPut(rec, p.name, this.eval(p.value, frame));
         }
         return rec;
@@ -1766,6 +1767,7 @@ export class Interpreter {
           throw fault('System.NullPointerException', 'Attempt to de-reference a null object');
         const key = target.name.toLowerCase();
         if (obj instanceof SObjectValue) {
+          this.checkFieldWrite(obj, target.name);
           this.sobjectPut(obj, target.name, value);
           return value;
         }
@@ -1839,7 +1841,40 @@ export class Interpreter {
       const l = this.eval(left, frame);
       return l !== null ? l : this.eval(right, frame);
     }
-    return this.binaryValues(op, this.eval(left, frame), this.eval(right, frame));
+    const l = this.eval(left, frame);
+    const r = this.eval(right, frame);
+    // `+` with a null operand declared String concatenates ("null"), as it does for a null String variable:
+    // `String s; s + 1` is 'null1' (Apex Developer Guide, Expression Operators: + concatenates when either operand
+    // is a String). Without the declared type a null would be taken as a number (NullPointerException).
+    if (op === '+' && (l === null || r === null) && typeof l !== 'string' && typeof r !== 'string') {
+      if ((l === null && this.declaredString(left, frame)) || (r === null && this.declaredString(right, frame)))
+        return objText(l) + objText(r);
+    }
+    return this.binaryValues(op, l, r);
+  }
+
+  /** Whether a variable or member expression is declared String (found only for locals, members and fields). */
+  private declaredString(e: Expr, frame: Frame): boolean {
+    if (e.k === 'name') {
+      const key = e.name.toLowerCase();
+      const local = frame.scope.lookup(key);
+      if (local) return local.type.name === 'String';
+      const member = this.findMember(frame.cls, frame.self, key);
+      if (!member) return false;
+      const decl = member.cls.fields.get(key) ?? member.cls.properties.get(key);
+      return !!decl && this.resolveType(decl.type, member.cls).name === 'String';
+    }
+    if (e.k === 'field' && (e.target.k === 'this' || e.target.k === 'name')) {
+      const target = e.target.k === 'this' ? frame.self : this.evalTarget(e.target, frame);
+      const key = e.name.toLowerCase();
+      if (target instanceof ApexObject) {
+        for (let c: ClassInfo | null = target.cls; c; c = this.superOf(c)) {
+          const decl = c.fields.get(key) ?? c.properties.get(key);
+          if (decl) return this.resolveType(decl.type, c).name === 'String';
+        }
+      }
+    }
+    return false;
   }
 
   binaryValues(op: string, a: unknown, b: unknown): unknown {
@@ -1978,6 +2013,10 @@ export class Interpreter {
       }
       return true;
     }
+    // Two Sets are equal when they hold the same elements, in any order (Set Class, equals).
+    if (a instanceof ApexSet && b instanceof ApexSet) {
+      return a.map.size === b.map.size && [...a.map.keys()].every((k) => b.map.has(k));
+    }
     const ka = this.keyOf(a);
     return typeof ka === 'string' && ka === this.keyOf(b);
   }
@@ -2074,6 +2113,12 @@ export class Interpreter {
     rec.values.set(key, coerced);
     rec.names.set(key, field);
     if (rec.queried) rec.queried.add(key);
+  }
+
+  /** Apex code assigning a field (`lead.Name = x`, `new Lead(Name = x)`): a field no one may write is refused. */
+  checkFieldWrite(rec: SObjectValue, name: string): void {
+    const fn = this.registry.findStatic('$sobject', 'checkwrite');
+    if (fn) fn({ interp: this, self: undefined }, [rec.object, name, false]);
   }
 
   /** Field values take the field's Apex type (a String into an Id field becomes an Id, an Integer into a Double field a Double). */

@@ -3,6 +3,7 @@
  * Apex Developer Guide: Understanding Apex Describe Information, field tokens).
  */
 import type { Org } from '../data/org';
+import type { FieldModel } from '../metadata/model';
 import { copyRecord } from '../data/org';
 import { checkFieldAssignment, coerceFieldValue } from '../data/fieldValues';
 import { addRecordError, recordErrors, recordOptions } from '../data/dml';
@@ -72,6 +73,13 @@ function newFieldToken(object: string, field: string): NativeObject {
   });
 }
 
+/** The field when Apex may not write it: neither createable nor updateable (not the Id, not custom metadata). */
+function unwritableField(interp: Interpreter, object: string, field: string): FieldModel | undefined {
+  const f = orgOf(interp).field(object, field);
+  if (!f || f.createable || f.updateable || f.name === 'Id' || object.toLowerCase().endsWith('__mdt')) return undefined;
+  return f;
+}
+
 /** The record a clone was made from (SObject.getCloneSourceId). */
 const cloneSources = new WeakMap<SObjectValue, ApexId>();
 
@@ -83,6 +91,18 @@ export function registerSobjects(r: Registry): void {
     if (!f) return value;
     checkFieldAssignment(f, value, value instanceof SObjectValue ? value.object : interp.kindOf(value));
     return coerceFieldValue(f, value);
+  });
+  // A field no one may write (createable and updateable both false: system and audit fields, formula and
+  // auto-number fields) cannot be set from Apex (Apex Developer Guide, Accessing sObject Fields: "System generated
+  // fields ... cannot be modified. If you try, the Apex runtime engine generates an error"). The compiler refuses
+  // `lead.Name = x` and `new Lead(Name = x)` ("Field is not writeable: Lead.Name"); `put` throws at run time
+  // ("Field Name is not editable"). The Id, custom metadata fields and JSON.deserialize / Test.loadData stay open.
+  r.static('$sobject', 'checkWrite', ({ interp }, [object, field, viaPut]) => {
+    const f = unwritableField(interp, object as string, field as string);
+    if (!f) return null;
+    if (viaPut) throw fault('System.SObjectException', `Field ${f.name} is not editable`);
+    const objectName = orgOf(interp).objectName(String(object)) ?? String(object);
+    throw fault('System.SObjectException', `Field is not writeable: ${objectName}.${f.name}`);
   });
   // `Lead.SObjectType`, `Lead.Email` (field token).
   r.method('$sobjectstatic', 'field', ({ interp, self }, [name]) => {
@@ -102,14 +122,17 @@ export function registerSobjects(r: Registry): void {
   const rec = (v: unknown): SObjectValue => v as SObjectValue;
   const fieldArg = (v: unknown): string => (v instanceof NativeObject ? String(v.data.field) : str(v));
 
+  // get(fieldName) reads a field of this record only: a relationship path (`Account.Name`) or a relationship name
+  // (`Owner`) is no field and throws `Invalid field Account.Name for Contact`; getSObject reads the parent.
   r.method('SObject', 'get', ({ interp, self }, [name]) => {
     const text = fieldArg(name);
-    if (text.includes('.')) {
-      const [rel, ...rest] = text.split('.');
-      const parent = interp.sobjectGet(rec(self), rel);
-      if (parent === null) return null;
-      return interp.callValueMethod(parent, 'get', [rest.join('.')], false);
-    }
+    const object = rec(self).object;
+    const key = text.toLowerCase();
+    const relationship =
+      !orgOf(interp).field(object, key) &&
+      (orgOf(interp).field(object, key + 'id') !== undefined || key.endsWith('__r'));
+    if (text.includes('.') || relationship)
+      throw fault('System.SObjectException', `Invalid field ${text} for ${object}`);
     return interp.sobjectGet(rec(self), text);
   });
   r.method('SObject', 'put', ({ interp, self }, [name, value]) => {
@@ -117,6 +140,8 @@ export function registerSobjects(r: Registry): void {
     // put of a name that is no field of the object: "Invalid field X for Lead", also for a null value.
     if (!orgOf(interp).field(rec(self).object, text) && !(value instanceof SObjectValue))
       throw fault('System.SObjectException', `Invalid field ${text} for ${rec(self).object}`);
+    const unwritable = unwritableField(interp, rec(self).object, text);
+    if (unwritable) throw fault('System.SObjectException', `Field ${unwritable.name} is not editable`);
     const old = rec(self).values.get(text.toLowerCase()) ?? null;
     interp.sobjectPut(rec(self), text, value);
     return old;
