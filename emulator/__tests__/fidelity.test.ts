@@ -7,8 +7,8 @@ import { loadCases, runCase } from '../fidelity/run';
 const cases = loadCases();
 
 describe('fidelity suite', () => {
-  it('has at least 150 cited cases with unique ids', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(150);
+  it('has at least 500 cited cases with unique ids', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(500);
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
     for (const c of cases) expect(c.cite.length).toBeGreaterThan(10);
   });
