@@ -52,8 +52,9 @@ function dmlOptions(args: unknown[]): DmlOptions {
     const level = accessLevelOf(a);
     if (level) o.accessLevel = level;
     if (a instanceof NativeObject && a.type === 'Database.DMLOptions') {
-      const opt = a.data['optallornone'];
-      if (typeof opt === 'boolean') o.allOrNone = opt;
+      // DMLOptions Class, optAllOrNone: "The default for this property is false": options passed without it set
+      // allow partial success.
+      o.allOrNone = a.data['optallornone'] === true;
       o.allowFieldTruncation = a.data['allowfieldtruncation'] === true;
     }
   }
