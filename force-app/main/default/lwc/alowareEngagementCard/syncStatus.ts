@@ -16,6 +16,8 @@ export interface SyncEntry {
   nextAttemptAt?: string | null;
   completedAt?: string | null;
   createdAt?: string | null;
+  /** True for a change the Lead trigger recorded that is not in the sync log yet (status Pending). */
+  queued?: boolean | null;
 }
 
 /** The controller's answer (`AlowareEngagementStatus`). */
@@ -119,8 +121,19 @@ export function syncLine(status: EngagementStatus | null | undefined, viewer: Vi
         ...nextAttempt(entry, viewer)
       };
     }
-    case 'Pending':
+    case 'Pending': {
+      if (entry.queued) {
+        // Recorded by the trigger, not yet in the sync log: no attempt time exists yet, only when it was recorded.
+        const at = instantOf(entry.createdAt);
+        return {
+          kind: 'waiting',
+          text: 'Waiting to be sent',
+          detail: null,
+          title: at === null ? null : absoluteTime(at, viewer)
+        };
+      }
       return { kind: 'waiting', text: 'Waiting to sync', ...nextAttempt(entry, viewer) };
+    }
     case 'In Progress':
       return { kind: 'waiting', text: 'Syncing now', detail: null, title: null };
     case 'Failed': {

@@ -310,6 +310,22 @@ describe('c-aloware-engagement-card', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('should say "Waiting to be sent" for a change recorded by the trigger and not yet in the sync log', async () => {
+    const element = await mount();
+    getRecordAdapter.emit(lead());
+    statusAdapter.emit(status({ sync: { status: 'Pending', queued: true, createdAt: iso(NOW - 3 * MINUTE) } }));
+    await flush();
+    const line = byId(element, 'sync-status')!;
+    expect(line.textContent).toContain('Waiting to be sent');
+    expect(line.textContent).not.toContain('Next attempt');
+    expect(line.querySelector('p')!.getAttribute('title')).toBe('1 Dec 2026, 20:57 GMT+9');
+
+    statusAdapter.emit(status({ sync: { status: 'Pending', nextAttemptAt: iso(NOW - MINUTE) } }));
+    await flush();
+    expect(byId(element, 'sync-status')!.textContent).toContain('Waiting to sync');
+    await expect(element).toBeAccessible();
+  });
+
   it('should omit the sync line for a rep who may not read the sync log, or when the status cannot be read', async () => {
     const element = await mount();
     getRecordAdapter.emit(lead());
