@@ -30,6 +30,7 @@ import {
   ApexDecimal,
   ApexDouble,
   ApexId,
+  ITERATING,
   ApexList,
   ApexMap,
   ApexObject,
@@ -953,6 +954,9 @@ export class Interpreter {
           items = chunks;
         }
         const saved = frame.scope;
+        // The List or Set iterated may not gain or lose elements until the loop ends (ITERATING, collections.ts).
+        const guarded = iterable instanceof ApexList || iterable instanceof ApexSet ? iterable : null;
+        if (guarded) ITERATING.set(guarded, (ITERATING.get(guarded) ?? 0) + 1);
         try {
           for (const item of items) {
             frame.scope = new Scope(saved);
@@ -964,6 +968,7 @@ export class Interpreter {
           return NORMAL;
         } finally {
           frame.scope = saved;
+          if (guarded) ITERATING.set(guarded, (ITERATING.get(guarded) ?? 1) - 1);
         }
       }
       case 'return':
@@ -1173,7 +1178,10 @@ export class Interpreter {
       }
       case 'instanceof': {
         const v = this.eval(e.operand, frame);
-        return v !== null && this.isInstance(v, this.resolveType(e.type, frame.cls));
+        const t = this.resolveType(e.type, frame.cls);
+        // A String that is a valid 15- or 18-character Id is `instanceof Id` (the usual Id check in Apex).
+        if (t.name === 'Id' && typeof v === 'string') return ApexId.parse(v) !== null;
+        return v !== null && this.isInstance(v, t);
       }
       case 'classLit':
         return new TypeValue(e.type ? this.resolveType(e.type, frame.cls) : T('void'), true);

@@ -209,6 +209,12 @@ export function pad(n: number, width: number): string {
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
 }
 
+/**
+ * The Lists and Sets a for-each loop is iterating, with how many loops iterate each: Apex throws
+ * `System.FinalException: Cannot modify a collection while it is being iterated.` when one is changed meanwhile.
+ */
+export const ITERATING = new WeakMap<object, number>();
+
 export class ApexList {
   constructor(
     public elemType: RType,

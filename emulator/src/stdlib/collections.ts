@@ -5,7 +5,16 @@
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str, looseEquals } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
-import { ApexList, ApexMap, ApexObject, ApexSet, EnumValue, NativeObject, SObjectValue } from '../runtime/values';
+import {
+  ApexList,
+  ApexMap,
+  ApexObject,
+  ApexSet,
+  EnumValue,
+  ITERATING,
+  NativeObject,
+  SObjectValue
+} from '../runtime/values';
 import type { RType } from '../runtime/values';
 import { compareForSort } from './sorting';
 
@@ -245,6 +254,23 @@ export function registerCollections(r: Registry): void {
       throw fault('System.NoSuchElementException', 'Iterator has no more elements.');
     return it.data.items[it.data.i++];
   });
+  // Adding or removing elements of a List or Set a for-each loop is iterating throws FinalException (Apex Developer
+  // Guide, Collections; the platform's message). Setting an element in place (List.set) is allowed.
+  const mutators: Record<string, string[]> = {
+    List: ['add', 'addAll', 'remove', 'clear'],
+    Set: ['add', 'addAll', 'remove', 'removeAll', 'retainAll', 'clear']
+  };
+  for (const [kind, names] of Object.entries(mutators)) {
+    for (const name of names) {
+      const fn = r.findMethod(kind, name);
+      if (!fn) continue;
+      r.method(kind, name, (ctx, args) => {
+        if ((ITERATING.get(ctx.self as object) ?? 0) > 0)
+          throw fault('System.FinalException', 'Cannot modify a collection while it is being iterated.');
+        return fn(ctx, args);
+      });
+    }
+  }
 }
 
 function iterator(items: unknown[]): NativeObject {
