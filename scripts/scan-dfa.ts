@@ -22,7 +22,8 @@
  *
  * Fails on: any engine error; any Critical or High finding, and any finding that says the engine could not finish a
  * path (timeout, limit reached, path to check by hand), without a row in the table "Graph Engine findings" of
- * docs/security-review.md (`| rule | file | line | justification |`; line `*` for every line of the file).
+ * docs/security-review.md (`| rule | file | line | justification |`; line `*` for every line of the file; rule `*`
+ * only for a path the engine did not finish, whatever rule it was evaluating).
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,7 +100,7 @@ export function readDfaJustifications(markdown: string): DfaJustification[] {
 export function isJustified(f: DfaFinding, rows: DfaJustification[]): boolean {
   return rows.some(
     (r) =>
-      r.rule === f.rule &&
+      (r.rule === f.rule || (r.rule === '*' && isIncomplete(f))) &&
       r.file === f.file &&
       (r.line === '*' || r.line.split(/[ ,]+/).includes(String(f.line))) &&
       r.justification.length > 10
@@ -108,7 +109,14 @@ export function isJustified(f: DfaFinding, rows: DfaJustification[]): boolean {
 
 /** Findings that say the engine did not finish a path: they need a justification whatever their severity. */
 export function isIncomplete(f: DfaFinding): boolean {
-  return /Timeout|LimitReached|Unimplemented|Unresolved|Incomplete/i.test(f.rule);
+  // Graph Engine reports these under the rule it was evaluating, with one of its fixed messages (timeout, the path
+  // expansion limit, an operation whose object or fields it could not resolve: "Confirm that ... checks").
+  return (
+    /Timeout|LimitReached|InternalExecutionError/i.test(f.rule) ||
+    /timed out|timeout|limit reached|expansion upper limit|preemptively stopped|couldn't resolve|can't verify|confirm that|manual/i.test(
+      f.message
+    )
+  );
 }
 
 /** Copies force-app less what .forceignore keeps out of a deployment (as the scan gate stages it). */
