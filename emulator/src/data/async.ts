@@ -119,7 +119,10 @@ export function jobRecord(org: Org, id: ApexId): SObjectValue | undefined {
   return org.table('AsyncApexJob').get(id.value);
 }
 
-function setFields(org: Org, rec: SObjectValue | undefined, values: Record<string, unknown>): void {
+function setFields(org: Org, stored: SObjectValue | undefined, values: Record<string, unknown>): void {
+  // Stored records are shared with snapshots: change a copy (Org.writable).
+  const id = stored?.values.get('id');
+  const rec = id instanceof ApexId ? org.writable(stored?.object ?? 'AsyncApexJob', id.value) : undefined;
   if (!rec) return;
   const fresh = org.record('AsyncApexJob', values);
   for (const [k, v] of fresh.values) {

@@ -217,6 +217,7 @@ export function executeDml(
     for (const r of rows) if (r.created && r.input) clearId(r.input);
     throw dmlException(interp, l, failed);
   }
+  if (snapshot) org.release(snapshot);
   // Write the Ids back into the caller's records.
   for (const r of rows) {
     if (!r.errors.length && r.input && r.id && (l === 'insert' || l === 'upsert')) {
@@ -930,7 +931,7 @@ function deleteRows(org: Org, interp: Interpreter, rows: Row[], undelete: boolea
       const ok = chunk.filter((r) => !r.errors.length);
       const now = savedNow(interp);
       for (const r of ok) {
-        const stored = org.table(model.name).get((r.id as ApexId).value) as SObjectValue;
+        const stored = org.writable(model.name, (r.id as ApexId).value) as SObjectValue;
         setField(model, stored, 'IsDeleted', !undelete);
         stored.values.set('isdeleted', !undelete);
         stored.names.set('isdeleted', 'IsDeleted');
@@ -949,7 +950,7 @@ function deleteRows(org: Org, interp: Interpreter, rows: Row[], undelete: boolea
         }
         for (const r of ok) {
           if (r.errors.length) {
-            const stored = org.table(model.name).get((r.id as ApexId).value) as SObjectValue;
+            const stored = org.writable(model.name, (r.id as ApexId).value) as SObjectValue;
             stored.values.set('isdeleted', undelete);
           }
         }
@@ -997,7 +998,7 @@ function executeMerge(org: Org, interp: Interpreter, target: unknown, options: D
   });
   const model = org.object(master.object) as ObjectModel;
   for (const id of dupIds) {
-    const stored = org.table(model.name).get(id.value);
+    const stored = org.writable(model.name, id.value);
     if (stored) setField(model, stored, 'MasterRecordId', masterId);
   }
   return { op: 'merge', rows: [{ id: masterId, success: true, errors: [], created: false }], single: true };

@@ -15,6 +15,8 @@ import { executeDml } from './dml';
 import { coerceFieldValue } from './fieldValues';
 import { queueFutureCall } from './async';
 import { seedCustomMetadata, seedSetupRows } from './metadataRelationships';
+import { deriveInsertedRecords } from './derivedRecords';
+import { Table, type TablesSnapshot } from './indexes';
 import type { ClassInfo } from '../runtime/interpreter';
 import type { MethodDecl } from '../parse/ast';
 
@@ -122,14 +124,28 @@ export class Org implements Platform {
     return new ApexId(id15 + ApexId.checksum(id15));
   }
 
-  table(object: string): Map<string, SObjectValue> {
+  table(object: string): Table {
     const key = object.toLowerCase();
-    let t = this.tables.get(key);
-    if (!t) {
-      t = new Map();
-      this.tables.set(key, t);
-    }
-    return t;
+    const t = this.tables.get(key);
+    if (t instanceof Table) return t;
+    // A table set from outside as a plain Map becomes a live Table (its changes then reach the snapshots).
+    const live = t ? Table.from(key, t) : new Table(key);
+    this.tables.set(key, live);
+    return live;
+  }
+
+  /**
+   * The stored record to change in place (DML's IsDeleted, a job's status, `Test.setCreatedDate`): a copy put in
+   * its table first, because stored records are shared with snapshots (savepoints, the test setup state).
+   */
+  writable(object: string, id: string): SObjectValue | undefined {
+    const t = this.table(object);
+    const rec = t.get(id);
+    if (!rec) return undefined;
+    const copy = copyRecord(rec);
+    copy.queried = rec.queried;
+    t.set(id, copy);
+    return copy;
   }
 
   /** Inserts a record directly (seed data, test setup snapshots): no triggers, no validation. */
@@ -144,26 +160,41 @@ export class Org implements Platform {
     return rec;
   }
 
-  /** A copy of every table (test setup snapshot / savepoint). */
-  snapshot(): { tables: Tables; idCounter: number } {
-    const tables: Tables = new Map();
-    for (const [k, t] of this.tables) {
-      const copy = new Map<string, SObjectValue>();
-      for (const [id, rec] of t) copy.set(id, copyRecord(rec));
-      tables.set(k, copy);
+  /**
+   * The tables as they are now (test setup snapshot / savepoint / a DML statement's undo): copy-on-write, each
+   * table copied only before its first change (indexes.ts).
+   */
+  snapshot(): TablesSnapshot {
+    const s: TablesSnapshot = { tables: new Map(), idCounter: this.idCounter };
+    for (const k of [...this.tables.keys()]) {
+      const t = this.table(k);
+      t.hold(s);
+      s.tables.set(k, t);
     }
-    return { tables, idCounter: this.idCounter };
+    return s;
   }
 
-  restore(s: { tables: Tables; idCounter: number }, keepIds = false): void {
+  /** Back to `s` (restorable again later): tables unchanged since are kept, changed ones rebuilt from its copy. */
+  restore(s: TablesSnapshot, keepIds = false): void {
     const tables: Tables = new Map();
     for (const [k, t] of s.tables) {
-      const copy = new Map<string, SObjectValue>();
-      for (const [id, rec] of t) copy.set(id, copyRecord(rec));
-      tables.set(k, copy);
+      if (t instanceof Table && t.heldBy(s)) {
+        tables.set(k, t);
+        continue;
+      }
+      // Changed since: a live table from the snapshot's copy, which the snapshot then holds instead of its copy.
+      const live = Table.from(k, t);
+      live.hold(s);
+      s.tables.set(k, live);
+      tables.set(k, live);
     }
     this.tables = tables;
     if (!keepIds) this.idCounter = Math.max(this.idCounter, s.idCounter);
+  }
+
+  /** `s` will not be restored (a DML statement that succeeded): its tables no longer copy themselves for it. */
+  release(s: TablesSnapshot): void {
+    for (const t of s.tables.values()) if (t instanceof Table) t.release(s);
   }
 
   // ---------------------------------------------------------------- seed
@@ -400,6 +431,7 @@ export class Org implements Platform {
    * permission set (the platform keeps one PermissionSetAssignment per user for the profile-owned set).
    */
   onRecordSaved(rec: SObjectValue, op: string): void {
+    if (op === 'insert') deriveInsertedRecords(this, rec);
     if (rec.object !== 'User' || (op !== 'insert' && op !== 'update')) return;
     const userId = rec.values.get('id') as ApexId;
     const profileId = rec.values.get('profileid') as ApexId | null;

@@ -34,6 +34,7 @@ import { AGGREGATE_FUNCTIONS, DATE_FUNCTIONS, NAME_OBJECT, dateFunction } from '
 import type { Org } from './org';
 import { metadataRelationshipTarget } from './metadataRelationships';
 import { canRead, isAccessibleField, recordVisible, sharingEnforced } from './access';
+import { topN } from './indexes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Ctx = any;
@@ -713,11 +714,17 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
 
   // Rows.
   const sharing = mode === 'user' || sharingEnforced(interp);
-  let rows = [...org.table(object.name).values()].filter((r) => {
-    if (r.values.get('isdeleted') === true && !allRows) return false;
-    if (sharing && !recordVisible(org, r)) return false;
-    return !where || run.test(where, r);
-  });
+  // A COUNT() with LIMIT stops counting at OFFSET + LIMIT matches (the answer cannot grow beyond LIMIT).
+  const enough =
+    countOnly && !aggregate && !items.length && !order.length && limit !== null ? offset + limit : Infinity;
+  let rows: SObjectValue[] = [];
+  for (const r of candidates(run, object, where)) {
+    if (r.values.get('isdeleted') === true && !allRows) continue;
+    if (sharing && !recordVisible(org, r)) continue;
+    if (where && !run.test(where, r)) continue;
+    rows.push(r);
+    if (rows.length >= enough) break;
+  }
 
   if (countOnly && !aggregate) {
     if (items.length) qfault('COUNT() cannot be used with other fields');
@@ -735,7 +742,7 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
   }
   if (having) qfault('HAVING requires GROUP BY');
 
-  if (order.length) rows = sortRows(run, rows, order);
+  if (order.length) rows = sortRows(run, rows, order, limit === null ? null : offset + limit);
   rows = rows.slice(offset, limit === null ? undefined : offset + limit);
   org.limits.add('queryRows', rows.length);
   const out = rows.map((r) => project(run, object, r, items, mode));
@@ -945,7 +952,10 @@ function runSubQuery(
     items.push({ k: 'field', path: p });
   }
   const where = ctx.whereClause() ? run.cond(ctx.whereClause().whereLogicalExpression(), child) : null;
-  let rows = [...run.org.table(child.name).values()].filter(
+  const table = run.org.table(child.name);
+  const lookup = field.type === 'REFERENCE' ? table.idsWhere(field.name.toLowerCase(), [parentId.value]) : null;
+  const scope = lookup ? lookup.map((id) => table.get(id) as SObjectValue) : table.values();
+  let rows = [...scope].filter(
     (r) =>
       r.values.get('isdeleted') !== true &&
       r.values.get(field.name.toLowerCase()) instanceof ApexId &&
@@ -1196,18 +1206,66 @@ function groupKey(v: unknown): string {
 
 // ---------------------------------------------------------------- ordering
 
-function sortRows(run: QueryRun, rows: SObjectValue[], order: OrderItem[]): SObjectValue[] {
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => {
-      for (const o of order) {
-        const e = o.expr as FieldExpr;
-        const c = compareForOrder(run.exprValue(a.r, e), run.exprValue(b.r, e), o.desc, o.nullsLast);
-        if (c) return c;
-      }
-      return a.i - b.i;
-    })
-    .map((x) => x.r);
+function sortRows(
+  run: QueryRun,
+  rows: SObjectValue[],
+  order: OrderItem[],
+  first: number | null = null
+): SObjectValue[] {
+  // Each row's sort values are read once (a path walk per value), then compared.
+  const keyed = rows.map((r, i) => ({ r, i, k: order.map((o) => sortValue(run, r, o.expr as FieldExpr)) }));
+  const compare = (a: { k: unknown[] }, b: { k: unknown[] }): number => {
+    for (let j = 0; j < order.length; j++) {
+      const c = compareForOrder(a.k[j], b.k[j], order[j].desc, order[j].nullsLast);
+      if (c) return c;
+    }
+    return 0;
+  };
+  // `ORDER BY … LIMIT n`: the first n of the order (a bounded heap, ties in table order), not a sort of every row.
+  const sorted =
+    first !== null && first < keyed.length
+      ? topN(keyed, first, compare)
+      : keyed.sort((a, b) => compare(a, b) || a.i - b.i);
+  return sorted.map((x) => x.r);
+}
+
+/** A stored record's value of an ORDER BY expression (a field of the record itself read directly). */
+function sortValue(run: QueryRun, rec: SObjectValue, e: FieldExpr): unknown {
+  if (e.path.length === 1 && !e.dateFn) return rec.values.get(e.path[0].toLowerCase()) ?? null;
+  return run.exprValue(rec, e);
+}
+
+/**
+ * The rows a WHERE clause can match, in table order: through the Id (`Id = :id`, `Id IN :ids`) or a lookup
+ * index (`Lead__c IN :leadIds`) when a conjunct of the clause allows it, else the whole table. Every candidate is
+ * still tested against the whole clause by the caller, so the choice changes the cost, never the answer.
+ */
+function candidates(run: QueryRun, object: ObjectModel, where: Cond | null): Iterable<SObjectValue> {
+  const table = run.org.table(object.name);
+  const conjuncts = !where ? [] : where.k === 'and' ? where.items : [where];
+  let best: string[] | null = null;
+  for (const c of conjuncts) {
+    if (c.k !== 'cmp' || (c.op !== '=' && c.op !== 'IN') || c.expr.dateFn || c.expr.path.length !== 1) continue;
+    const f = object.fields[c.expr.path[0].toLowerCase()];
+    if (!f || (f.type !== 'ID' && f.type !== 'REFERENCE') || c.value instanceof DayRange) continue;
+    const keys = idKeys(c.op === 'IN' ? listOf(c.value) : [c.value]);
+    if (!keys) continue;
+    const ids = f.type === 'ID' ? table.inOrder(keys) : table.idsWhere(f.name.toLowerCase(), keys);
+    if (ids && (!best || ids.length < best.length)) best = ids;
+  }
+  if (!best) return table.values();
+  return best.map((id) => table.get(id) as SObjectValue);
+}
+
+/** 18-character Id values of the values compared with an Id field, or null when one of them is not an Id. */
+function idKeys(values: unknown[]): string[] | null {
+  const keys: string[] = [];
+  for (const v of values) {
+    const id = v instanceof ApexId ? v : typeof v === 'string' ? ApexId.parse(v) : null;
+    if (!id) return null;
+    keys.push(id.value);
+  }
+  return keys;
 }
 
 /** ORDER BY: ascending, nulls first by default; DESC reverses values only (SOQL and SOSL Reference, ORDER BY). */
@@ -1366,7 +1424,19 @@ function equalsValue(field: unknown, value: unknown, tz: string): boolean {
 }
 
 /** LIKE: `%` any run, `_` one character, `\%` `\_` literal; case-insensitive (SOQL and SOSL Reference, Comparison Operators). */
+const likeCache = new Map<string, RegExp>();
+
 function likeRegex(pattern: string): RegExp {
+  let cached = likeCache.get(pattern);
+  if (!cached) {
+    if (likeCache.size > 1000) likeCache.clear();
+    cached = compileLike(pattern);
+    likeCache.set(pattern, cached);
+  }
+  return cached;
+}
+
+function compileLike(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];

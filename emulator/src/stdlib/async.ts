@@ -282,7 +282,7 @@ export function registerAsync(r: Registry): void {
 
 function abort(o: Org, job: AsyncJob): void {
   job.status = 'Aborted';
-  const rec = jobRecord(o, job.id);
+  const rec = jobRecord(o, job.id) ? o.writable('AsyncApexJob', job.id.value) : undefined;
   if (rec) rec.values.set('status', 'Aborted');
 }
 

