@@ -3,6 +3,8 @@
  *   1. the TypeScript mapping engine (scripts/bench/engine.ts → docs/bench/engine.json);
  *   2. the Apex emulator: load, engine tests, all Apex tests, governor figures (scripts/bench/apex.ts → docs/bench/apex.json);
  *   3. the UI in Chromium and the sync log through the emulated Apex (scripts/bench/ui.ts → docs/bench/ui.json);
+ *   3b. the preview's admin actions against the emulated org directly (scripts/bench/preview-org.ts →
+ *       docs/bench/preview-org.json);
  *   4. the wall time of a full `npm test` (→ docs/bench/npm-test.json); skip with `--skip-npm-test`.
  * Figures vary with the machine's other load: the README reports them with the machine they ran on.
  */
@@ -30,6 +32,7 @@ step('lwc paths', TSX, [join(ROOT, 'scripts', 'lwc-paths.ts')]);
 step('mapping engine', TSX, [join(ROOT, 'scripts', 'bench', 'engine.ts')]);
 step('Apex emulator', TSX, [join(ROOT, 'scripts', 'bench', 'apex.ts')]);
 step('UI and sync log', TSX, [join(ROOT, 'scripts', 'bench', 'ui.ts')]);
+step('preview admin actions (emulated org)', TSX, [join(ROOT, 'scripts', 'bench', 'preview-org.ts')]);
 if (!process.argv.includes('--skip-npm-test')) {
   const seconds = step('full npm test', 'npm', ['test', '--silent']);
   mkdirSync(join(ROOT, 'docs', 'bench'), { recursive: true });
