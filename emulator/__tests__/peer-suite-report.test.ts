@@ -41,6 +41,14 @@ const CLASSES: Record<string, string> = {
       try { DataWeave.Script.createScript('x'); } catch (Exception e) { Assert.fail('caught ' + e); }
     }
     @IsTest static void unknownType() { Object o = Type.forName('Nope').newInstance(); }
+  }`,
+  PeerMailHandler: `public class PeerMailHandler implements Messaging.InboundEmailHandler {
+    public Messaging.InboundEmailResult handleInboundEmail(Messaging.InboundEmail email, Messaging.InboundEnvelope envelope) {
+      Messaging.InboundEmailResult result = new Messaging.InboundEmailResult();
+      result.success = email.fromAddress == envelope.fromAddress;
+      result.message = email.subject;
+      return result;
+    }
   }`
 };
 
@@ -195,5 +203,27 @@ describe('platform APIs a peer suite needs', () => {
         "return [SELECT Id FROM Rule__mdt WHERE Kind__c IN (SELECT Id FROM Kind__mdt)].size() + ' ' + [SELECT Id, (SELECT Id FROM Rules__r) FROM Kind__mdt][0].Rules__r.size();"
       )
     ).toBe('1 1');
+  });
+
+  // EntityDefinition and FieldDefinition rows are modelled only behind metadata relationship fields: a query on them
+  // fails loudly instead of returning no rows (the platform returns the org's objects and fields).
+  it('SOQL FROM EntityDefinition or FieldDefinition fails loudly', () => {
+    for (const object of ['EntityDefinition', 'FieldDefinition']) {
+      const r = emulator.runSnippet(`return [SELECT QualifiedApiName FROM ${object} LIMIT 1].size();`);
+      expect(r.exception?.message).toBe(`not supported by the emulator: SOQL FROM ${object}`);
+    }
+  });
+
+  // Apex Reference Guide, InboundEmailHandler Interface: a class implementing it is called with an InboundEmail and
+  // an InboundEnvelope and returns an InboundEmailResult (a test calls handleInboundEmail itself).
+  it('Messaging.InboundEmailHandler: a class implements it and is called with an email and an envelope', () => {
+    expect(
+      run(
+        "Messaging.InboundEmail e = new Messaging.InboundEmail(); e.fromAddress = 'a@example.com'; e.subject = 'Hi';" +
+          " Messaging.InboundEnvelope env = new Messaging.InboundEnvelope(); env.fromAddress = 'a@example.com';" +
+          ' Object h = new PeerMailHandler(); Messaging.InboundEmailResult r = ((Messaging.InboundEmailHandler) h).handleInboundEmail(e, env);' +
+          " return (h instanceof Messaging.InboundEmailHandler) + ' ' + r.success + ' ' + r.message;"
+      )
+    ).toBe('true true Hi');
   });
 });

@@ -1295,6 +1295,86 @@ const SPECS: ObjectSpec[] = [
     }
   },
   {
+    name: 'ContentDistribution',
+    label: 'Content Delivery',
+    labelPlural: 'Content Deliveries',
+    keyPrefix: '05D',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_contentdistribution.htm')}; ${JAR_SOURCE}`,
+    fields: {
+      Name: str(100, required),
+      ContentVersionId: ref(['ContentVersion'], { ...required, ...createOnly }),
+      ContentDocumentId: ref(['ContentDocument'], readOnly),
+      RelatedRecordId: ref([], createOnly),
+      OwnerId: ref(['User'], { ...defaulted, relationshipName: 'Owner' }),
+      ContentDownloadUrl: url(255, readOnly),
+      DistributionPublicUrl: url(255, readOnly),
+      PdfDownloadUrl: url(255, readOnly),
+      Password: str(255, readOnly),
+      ViewCount: readOnly,
+      FirstViewDate: readOnly,
+      LastViewDate: readOnly
+    }
+  },
+  {
+    name: 'EmailMessage',
+    label: 'Email Message',
+    labelPlural: 'Email Messages',
+    keyPrefix: '02s',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_emailmessage.htm')}; ${JAR_SOURCE}`,
+    exclude: (name) => commonExclude(name) || /^(AutomationType|ClientThreadIdentifier|EmailTemplateId)$/.test(name),
+    fields: {
+      Subject: str(3000),
+      TextBody: textarea(131072),
+      HtmlBody: textarea(131072),
+      Headers: textarea(32000),
+      FromAddress: email(255),
+      FromName: str(1000),
+      ToAddress: str(4000),
+      CcAddress: str(4000),
+      BccAddress: str(4000),
+      Status: picklist(['0', '1', '2', '3', '4', '5'], { restrictedPicklist: true }),
+      ParentId: ref(['Case'], createOnly),
+      RelatedToId: ref([], { relationshipName: 'RelatedTo' }),
+      ActivityId: ref(['Task'], createOnly),
+      ReplyToEmailMessageId: ref(['EmailMessage'], createOnly),
+      Name: str(255, readOnly),
+      HasAttachment: readOnly,
+      IsBounced: readOnly,
+      IsOpened: readOnly,
+      IsTracked: readOnly,
+      FirstOpenedDate: readOnly,
+      LastOpenedDate: readOnly,
+      ValidatedFromAddress: picklist([], readOnly),
+      // JunctionIdList fields: a list of Ids, each becoming an EmailMessageRelation row (Object Reference,
+      // EmailMessage: ToIds, CcIds, BccIds; ContentDocumentIds links files).
+      ToIds: { type: 'ANYTYPE', length: 0, filterable: false, sortable: false },
+      CcIds: { type: 'ANYTYPE', length: 0, filterable: false, sortable: false },
+      BccIds: { type: 'ANYTYPE', length: 0, filterable: false, sortable: false },
+      ContentDocumentIds: { type: 'ANYTYPE', length: 0, filterable: false, sortable: false }
+    }
+  },
+  {
+    name: 'EmailMessageRelation',
+    label: 'Email Message Relation',
+    labelPlural: 'Email Message Relations',
+    keyPrefix: '0Ca',
+    setup: false,
+    source: `${objectRef('sforce_api_objects_emailmessagerelation.htm')}; ${JAR_SOURCE}`,
+    fields: {
+      EmailMessageId: ref(['EmailMessage'], { ...required, ...createOnly }),
+      RelationId: ref([], { relationshipName: 'Relation' }),
+      RelationAddress: str(255, createOnly),
+      RelationObjectType: str(50, readOnly),
+      RelationType: picklist(['ToAddress', 'CcAddress', 'BccAddress', 'FromAddress', 'OtherAddress'], {
+        ...required,
+        ...createOnly,
+        restrictedPicklist: true
+      })
+    }
+  },
+  {
     name: 'PermissionSetGroup',
     label: 'Permission Set Group',
     labelPlural: 'Permission Set Groups',

@@ -494,7 +494,13 @@ function storable(model: ObjectModel, rec: SObjectValue): SObjectValue {
   const out = new SObjectValue(model.name);
   for (const [k, v] of rec.values) {
     const f = model.fields[k];
-    if (!f || v instanceof SObjectValue || v instanceof ApexList) continue;
+    if (!f || v instanceof SObjectValue) continue;
+    if (v instanceof ApexList) {
+      // A list is a field's value only in a JunctionIdList field (EmailMessage.ToIds), typed ANYTYPE here; any other
+      // list is a child relationship's rows, which are not saved.
+      if (f.type === 'ANYTYPE') out.values.set(k, new ApexList(v.elemType, [...v.items]));
+      continue;
+    }
     out.values.set(k, storedValue(f, v));
     out.names.set(k, f.name);
   }
@@ -532,7 +538,8 @@ function savedNow(interp: Interpreter): ApexDatetime {
 
 function stripRelationships(model: ObjectModel, rec: SObjectValue): void {
   for (const [k, v] of [...rec.values]) {
-    if (!model.fields[k] || v instanceof SObjectValue || v instanceof ApexList) {
+    const f = model.fields[k];
+    if (!f || v instanceof SObjectValue || (v instanceof ApexList && f.type !== 'ANYTYPE')) {
       rec.values.delete(k);
       rec.names.delete(k);
     }

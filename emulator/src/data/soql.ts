@@ -551,6 +551,8 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
   if (from.fieldName_list().length > 1 || from.soqlId_list().length) unsupported('FROM aliases and multiple objects');
   const objectName = fieldPath(from.fieldName(0)).join('.');
   const object = run.object(objectName);
+  // EntityDefinition / FieldDefinition rows exist only behind metadata relationship fields (metadataRelationships.ts).
+  if (/^(Entity|Field)Definition$/.test(object.name)) unsupported(`SOQL FROM ${object.name}`);
 
   // Security clause.
   let mode: 'user' | 'system' | 'enforced' | null = run.options.accessLevel === 'user' ? 'user' : null;

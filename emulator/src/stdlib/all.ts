@@ -8,6 +8,7 @@ import { registerDatabase } from './database';
 import { registerDates } from './dates';
 import { registerEncoding } from './encoding';
 import { registerEventBus } from './eventBus';
+import { registerInboundEmail } from './inboundEmail';
 import { registerInstall } from './install';
 import { registerJson } from './json';
 import { registerLeadConvert } from './leadConvert';
@@ -52,4 +53,5 @@ export function registerAll(r: Registry): void {
   registerUnsupported(r);
   registerSecurity(r);
   registerSosl(r);
+  registerInboundEmail(r);
 }

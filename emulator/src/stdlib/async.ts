@@ -9,6 +9,7 @@
  * Using Batch Apex; Apex Scheduler; System Class (abortJob, schedule); Using Limits, startTest, and stopTest;
  * Execution Governors and Limits.
  */
+import { nextFireTime } from './cronSchedule';
 import { addJob, asyncContext, asyncState, foldLimits, installFutureHook, jobRecord, runTestJobs } from '../data/async';
 import type { AsyncJob } from '../data/async';
 import { deliverEvents } from '../data/eventBus';
@@ -286,6 +287,12 @@ function abort(o: Org, job: AsyncJob): void {
   if (rec) rec.values.set('status', 'Aborted');
 }
 
+/** The trigger's next fire time from its cron expression (cronSchedule.ts). */
+function cronNextFire(cron: string, now: number, timeZone: string): ApexDatetime | null {
+  const at = nextFireTime(cron, now, timeZone);
+  return at === null ? null : new ApexDatetime(at);
+}
+
 /** CronJobDetail (JobType 7: Scheduled Apex) and CronTrigger (State WAITING) of a scheduled job; duplicate names throw. */
 function scheduleRecords(o: Org, interp: Interpreter, name: string, cron: string | null, minutes = 0): ApexId {
   for (const d of o.table('CronJobDetail').values()) {
@@ -302,7 +309,8 @@ function scheduleRecords(o: Org, interp: Interpreter, name: string, cron: string
       State: 'WAITING',
       TimesTriggered: 0,
       StartTime: new ApexDatetime(now),
-      NextFireTime: cron === null ? new ApexDatetime(now + minutes * 60000) : null,
+      NextFireTime:
+        cron === null ? new ApexDatetime(now + minutes * 60000) : cronNextFire(cron, now, interp.user.timeZone),
       CreatedDate: new ApexDatetime(now),
       CreatedById: o.user.id,
       OwnerId: o.user.id,
