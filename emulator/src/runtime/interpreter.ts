@@ -931,11 +931,14 @@ export class Interpreter {
         } else if (iterable instanceof ApexObject && this.hasMethod(iterable.cls, 'iterator')) {
           // An Iterable (Apex Developer Guide, Iterable interface): iterator(), then hasNext()/next() per turn.
           const it = this.callValueMethod(iterable, 'iterator', [], false);
-          const self = this;
-          items = (function* () {
-            while (self.truthy(self.callValueMethod(it, 'hasNext', [], false)))
-              yield self.callValueMethod(it, 'next', [], false);
-          })();
+          items = {
+            [Symbol.iterator]: () => ({
+              next: (): IteratorResult<unknown> =>
+                this.truthy(this.callValueMethod(it, 'hasNext', [], false))
+                  ? { value: this.callValueMethod(it, 'next', [], false), done: false }
+                  : { value: undefined, done: true }
+            })
+          };
         } else throw fault('System.TypeException', 'Loop must iterate over collection');
         const type = this.resolveType(s.type, frame.cls);
         // The list form of a SOQL for loop, `for (List<Lead> chunk : [SELECT …])`, gets the rows 200 at a time
