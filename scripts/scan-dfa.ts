@@ -257,7 +257,7 @@ export async function scanDfa(
     '# Graph Engine (sfge) scan of the package',
     '',
     `- ${summary}`,
-    '- report: test-results/scan-dfa/report.html, report.csv; engine log: test-results/scan-dfa/sfge/',
+    `- report: ${relative(root, outDir)}/report.html, report.csv; engine log: sfca-sfge-*.log in the same folder`,
     '',
     '| rule | severity | file:line | entry point | justified | message |',
     '| --- | --- | --- | --- | --- | --- |',
