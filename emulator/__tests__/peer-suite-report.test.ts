@@ -205,15 +205,6 @@ describe('platform APIs a peer suite needs', () => {
     ).toBe('1 1');
   });
 
-  // EntityDefinition and FieldDefinition rows are modelled only behind metadata relationship fields: a query on them
-  // fails loudly instead of returning no rows (the platform returns the org's objects and fields).
-  it('SOQL FROM EntityDefinition or FieldDefinition fails loudly', () => {
-    for (const object of ['EntityDefinition', 'FieldDefinition']) {
-      const r = emulator.runSnippet(`return [SELECT QualifiedApiName FROM ${object} LIMIT 1].size();`);
-      expect(r.exception?.message).toBe(`not supported by the emulator: SOQL FROM ${object}`);
-    }
-  });
-
   // Apex Reference Guide, InboundEmailHandler Interface: a class implementing it is called with an InboundEmail and
   // an InboundEnvelope and returns an InboundEmailResult (a test calls handleInboundEmail itself).
   it('Messaging.InboundEmailHandler: a class implements it and is called with an email and an envelope', () => {

@@ -1451,7 +1451,14 @@ const SPECS: ObjectSpec[] = [
       DurableId: str(255),
       QualifiedApiName: str(250),
       DeveloperName: str(40),
-      EntityDefinitionId: str(255)
+      // Holds the EntityDefinition's DurableId (a standard object's API name); the EntityDefinition relationship and
+      // EntityDefinition's `Fields` child relationship follow it (Tooling API, FieldDefinition: EntityDefinitionId).
+      EntityDefinitionId: str(255, {
+        referenceTo: ['EntityDefinition'],
+        relationshipName: 'EntityDefinition',
+        metadataRelationship: true,
+        childRelationshipName: 'Fields'
+      } as Override)
     }
   }
 ];

@@ -125,6 +125,24 @@ export function metadataRelationshipTarget(org: Org, field: FieldModel, value: u
   return null;
 }
 
+/**
+ * EntityDefinition and FieldDefinition as SOQL reads them (`FROM EntityDefinition`, `FROM FieldDefinition`, the
+ * `Fields` sub-query, `EntityDefinition.DeveloperName` paths): one row per object of the org and per field, built
+ * from its schema on the first query of either (Tooling API / Object Reference, EntityDefinition, FieldDefinition).
+ */
+export function materializeDefinitions(org: Org): void {
+  if (org.table('EntityDefinition').size > 0) return;
+  for (const model of org.objects.values()) {
+    const entity = entityDefinition(org, model.name);
+    if (!entity) continue;
+    org.put(entity);
+    for (const f of Object.values(model.fields)) {
+      const field = fieldDefinition(org, `${model.name}.${f.name}`);
+      if (field) org.put(field);
+    }
+  }
+}
+
 /** An EntityDefinition row for an object of the org, by API name (null when the org has no such object). */
 export function entityDefinition(org: Org, objectName: string): SObjectValue | null {
   const model = org.object(objectName);
@@ -162,6 +180,7 @@ export function fieldDefinition(org: Org, qualified: string): SObjectValue | nul
     Scale: field.scale,
     IsNillable: field.nillable,
     IsCalculated: field.calculated,
+    RelationshipName: field.relationshipName,
     NamespacePrefix: field.custom ? org.project?.namespace || null : null
   });
 }

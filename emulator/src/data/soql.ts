@@ -32,7 +32,7 @@ import type { FieldModel, ObjectModel } from '../metadata/model';
 import { epochOfLocal, localFieldsOf } from '../stdlib/javaDateFormat';
 import { AGGREGATE_FUNCTIONS, DATE_FUNCTIONS, NAME_OBJECT, dateFunction } from './soql/functions';
 import type { Org } from './org';
-import { metadataRelationshipTarget } from './metadataRelationships';
+import { materializeDefinitions, metadataRelationshipTarget } from './metadataRelationships';
 import { canRead, isAccessibleField, recordVisible, sharingEnforced } from './access';
 import { topN } from './indexes';
 
@@ -551,8 +551,7 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
   if (from.fieldName_list().length > 1 || from.soqlId_list().length) unsupported('FROM aliases and multiple objects');
   const objectName = fieldPath(from.fieldName(0)).join('.');
   const object = run.object(objectName);
-  // EntityDefinition / FieldDefinition rows exist only behind metadata relationship fields (metadataRelationships.ts).
-  if (/^(Entity|Field)Definition$/.test(object.name)) unsupported(`SOQL FROM ${object.name}`);
+  if (/^(Entity|Field)Definition$/.test(object.name)) materializeDefinitions(org);
 
   // Security clause.
   let mode: 'user' | 'system' | 'enforced' | null = run.options.accessLevel === 'user' ? 'user' : null;
@@ -957,11 +956,16 @@ function runSubQuery(
   const table = run.org.table(child.name);
   const lookup = field.type === 'REFERENCE' ? table.idsWhere(field.name.toLowerCase(), [parentId.value]) : null;
   const scope = lookup ? lookup.map((id) => table.get(id) as SObjectValue) : table.values();
+  // A metadata relationship holding a name (FieldDefinition.EntityDefinitionId) points at the parent's DurableId.
+  const durable = field.metadataRelationship ? findById(run.org, parentId)?.values.get('durableid') : undefined;
+  const linked = (v: unknown): boolean =>
+    v instanceof ApexId
+      ? v.value === parentId.value
+      : typeof v === 'string' && typeof durable === 'string' && v.toLowerCase() === durable.toLowerCase();
   let rows = [...scope].filter(
     (r) =>
       r.values.get('isdeleted') !== true &&
-      r.values.get(field.name.toLowerCase()) instanceof ApexId &&
-      (r.values.get(field.name.toLowerCase()) as ApexId).value === parentId.value &&
+      linked(r.values.get(field.name.toLowerCase())) &&
       (!where || run.test(where, r))
   );
   if (ctx.orderByClause()) {
