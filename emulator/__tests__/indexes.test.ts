@@ -35,6 +35,20 @@ describe('topN', () => {
       expect(topN(items, n, compare)).toEqual(expected);
     }
   });
+
+  it('equals it on long inputs (the buffer cut many times): random, presorted and reversed, with ties', () => {
+    const rnd = random(3);
+    const compare = (a: { v: number }, b: { v: number }): number => a.v - b.v;
+    for (const shape of ['random', 'ascending', 'descending']) {
+      for (const n of [1, 51, 300, 2001]) {
+        const items = Array.from({ length: 6000 }, (_, i) => ({
+          v: shape === 'random' ? Math.floor(rnd() * 500) : Math.floor((shape === 'ascending' ? i : 6000 - i) / 3),
+          i
+        }));
+        expect(topN(items, n, compare)).toEqual([...items].sort(compare).slice(0, n));
+      }
+    }
+  });
 });
 
 describe('Table: lookup index and copy-on-write snapshots', () => {
