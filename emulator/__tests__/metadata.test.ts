@@ -110,12 +110,17 @@ describe('standard objects', () => {
       .sort();
     expect(setup).toEqual(
       [
+        'EntityDefinition',
+        'FieldDefinition',
         'FieldPermissions',
         'Group',
         'GroupMember',
         'ObjectPermissions',
         'PermissionSet',
         'PermissionSetAssignment',
+        'PermissionSetGroup',
+        'PermissionSetGroupComponent',
+        'PlatformCachePartition',
         'SetupEntityAccess',
         'User',
         'UserRole'
@@ -313,10 +318,11 @@ describe('package objects and fields', () => {
   });
 
   it('generates stable key prefixes in alphabetical order', () => {
-    expect(project.objects.Aloware_Settings__c.keyPrefix).toBe('a00');
-    expect(project.objects.Aloware_Sync_Log__c.keyPrefix).toBe('a01');
+    expect(project.objects.Aloware_Outbox_Chunk__c.keyPrefix).toBe('a00');
+    expect(project.objects.Aloware_Settings__c.keyPrefix).toBe('a01');
+    expect(project.objects.Aloware_Sync_Log__c.keyPrefix).toBe('a02');
     expect(project.objects.Aloware_Field_Mapping__mdt.keyPrefix).toBe('m00');
-    expect(loadProject(ROOT).objects.Aloware_Sync_Log__c.keyPrefix).toBe('a01');
+    expect(loadProject(ROOT).objects.Aloware_Sync_Log__c.keyPrefix).toBe('a02');
   });
 });
 
@@ -519,9 +525,9 @@ describe('planted faults', () => {
     expect(loaded.objects.Extra_Setting__c).toMatchObject({ kind: 'custom-setting-list', visibility: 'Public' });
     expect(loaded.objects.Extra_Setting__c.fields.name).toMatchObject({ length: 38, required: true });
     expect(loaded.objects.Extra_Setting__c.fields.setupownerid).toBeUndefined();
-    // Sorted by name: Aloware_Settings__c, Aloware_Sync_Log__c, Extra_Setting__c.
-    expect(loaded.objects.Aloware_Settings__c.keyPrefix).toBe('a00');
-    expect(loaded.objects.Extra_Setting__c.keyPrefix).toBe('a02');
+    // Sorted by name: Aloware_Outbox_Chunk__c, Aloware_Settings__c, Aloware_Sync_Log__c, Extra_Setting__c.
+    expect(loaded.objects.Aloware_Settings__c.keyPrefix).toBe('a01');
+    expect(loaded.objects.Extra_Setting__c.keyPrefix).toBe('a03');
     expect(loaded.objects.Lead.fields.score_label__c).toMatchObject({
       type: 'STRING',
       calculated: true,
