@@ -203,13 +203,22 @@ function textOf(value: unknown): string | null {
   return typeof value === 'string' ? value : canonicalText(value);
 }
 
+/** Apex `String.trim()`: removes leading and trailing code units up to U+0020 (spaces and control characters). */
+function trimAsApex(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) <= 0x20) start++;
+  while (end > start && text.charCodeAt(end - 1) <= 0x20) end--;
+  return text.slice(start, end);
+}
+
 function convertText(value: unknown, kind: string, field: FieldInfo, settings: EngineSettings): Conversion<string> {
   const raw = textOf(value);
   /* istanbul ignore next -- scalars always have text; objects are refused before */
   if (raw === null) return BLANK;
-  // The platform stores text without leading and trailing whitespace (Apex String.trim's rule: code units up to
-  // U+0020), so the value is compared, length-checked and cut as it will be stored.
-  const text = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  // The platform stores text without leading and trailing whitespace, so the value is compared, length-checked and
+  // cut as it will be stored.
+  const text = trimAsApex(raw);
   let converted: Conversion<string>;
   if (kind === 'phone') converted = convertPhone(text, settings);
   else if (kind === 'email') converted = convertEmail(text);
