@@ -150,7 +150,7 @@ export class AdversarialOrg {
         `new Lead(LastName = 'Twin', Company = 'Acme', Phone = '512-555-0144'),` +
         `new Lead(LastName = 'Twin2', Company = 'Acme', MobilePhone = '5125550144'),` +
         `new Lead(LastName = 'Mail', Company = 'Acme', Email = 'c7@example.com', Aloware_Contact_ID__c = '4242')};` +
-        `Lead converted = new Lead(LastName = 'Old', Company = 'Acme', Phone = '+15125550145', Aloware_Contact_ID__c = '5001', Status = 'Closed - Converted', IsConverted = true);` +
+        `Lead converted = new Lead(LastName = 'Old', Company = 'Acme', Phone = '+15125550145', Aloware_Contact_ID__c = '5001', Status = 'Closed - Converted');` +
         `try { insert converted; } catch (Exception e) { }` +
         `AlowareSyncContext.endInboundWrite(); return null;`
     );
