@@ -18,12 +18,13 @@ import type { MethodDecl } from '../parse/ast';
 import type { ClassInfo, Interpreter, Platform } from '../runtime/interpreter';
 import { ApexThrow } from '../runtime/interpreter';
 import { fault, RuntimeFault, str } from '../runtime/ops';
-import { ApexDatetime, ApexId, ApexList, ApexObject, NativeObject, SObjectValue, T } from '../runtime/values';
+import { ApexId, ApexList, ApexObject, NativeObject, SObjectValue, T } from '../runtime/values';
 import { deliverEvents } from './eventBus';
 import { Limits } from './limits';
 import { executeQuery } from './soql';
 import { queryLocatorRecords } from '../stdlib/database';
 import type { Org, UserContext } from './org';
+import { storedNow } from './systemTime';
 
 export type JobKind = 'queueable' | 'batch' | 'future' | 'scheduled';
 
@@ -150,7 +151,7 @@ export function addJob(
     JobType: JOB_TYPES[job.kind],
     Status: 'Queued',
     ApexClassId: apexClassId(org, job.cls),
-    CreatedDate: new ApexDatetime(interp.now()),
+    CreatedDate: storedNow(interp),
     CreatedById: org.user.id,
     JobItemsProcessed: 0,
     TotalJobItems: 0,
@@ -285,7 +286,7 @@ export function runJob(org: Org, interp: Interpreter, job: AsyncJob, options: Ru
   job.status = error ? 'Failed' : 'Completed';
   setFields(org, rec, {
     Status: job.status,
-    CompletedDate: new ApexDatetime(interp.now()),
+    CompletedDate: storedNow(interp),
     ExtendedStatus: error
       ? job.kind === 'batch'
         ? `First error: ${str(error.exception.fields.get('$message') ?? null)}`

@@ -21,6 +21,7 @@ import { canCreate, canDelete, canEdit, isCreateableField, isUpdateableField } f
 import { runTriggers, TRIGGER_CHUNK } from './triggers';
 import type { TriggerOp } from './triggers';
 import { findById } from './soql';
+import { storedNow } from './systemTime';
 
 export interface DmlOptions {
   allOrNone: boolean;
@@ -413,7 +414,7 @@ function saveRows(org: Org, interp: Interpreter, rows: Row[], op: 'insert' | 'up
       const ok = valid.filter((r) => !r.errors.length);
       checkUnique(org, model, ok);
       const saved = ok.filter((r) => !r.errors.length);
-      const now = savedNow(interp);
+      const now = storedNow(interp);
       for (const r of saved) {
         const rec = r.next as SObjectValue;
         stripRelationships(model, rec);
@@ -529,11 +530,6 @@ function normalizeStored(model: ObjectModel, rec: SObjectValue): void {
     const f = model.fields[k];
     if (f) rec.values.set(k, storedValue(f, v));
   }
-}
-
-/** The save time of system datetimes (CreatedDate, LastModifiedDate, SystemModstamp): whole seconds. */
-function savedNow(interp: Interpreter): ApexDatetime {
-  return new ApexDatetime(Math.floor(interp.now() / 1000) * 1000);
 }
 
 function stripRelationships(model: ObjectModel, rec: SObjectValue): void {
@@ -936,7 +932,7 @@ function deleteRows(org: Org, interp: Interpreter, rows: Row[], undelete: boolea
         chunk.forEach((r, j) => collectAddErrors(r, olds[j]));
       }
       const ok = chunk.filter((r) => !r.errors.length);
-      const now = savedNow(interp);
+      const now = storedNow(interp);
       for (const r of ok) {
         const stored = org.writable(model.name, (r.id as ApexId).value) as SObjectValue;
         setField(model, stored, 'IsDeleted', !undelete);

@@ -34,13 +34,14 @@ import { randomUUID } from 'node:crypto';
 import type { Interpreter } from '../runtime/interpreter';
 import { ApexThrow } from '../runtime/interpreter';
 import { RuntimeFault, str } from '../runtime/ops';
-import { ApexDatetime, ApexId, SObjectValue } from '../runtime/values';
+import { ApexId, SObjectValue } from '../runtime/values';
 import { foldLimits } from './async';
 import type { AsyncContext } from './async';
 import { Limits } from './limits';
 import type { Org, UserContext } from './org';
 import { copyRecord } from './org';
 import { runTriggers, triggersFor } from './triggers';
+import { storedNow } from './systemTime';
 import type { TriggerDecl } from '../parse/ast';
 
 /** The default (and maximum) batch size of a platform event trigger. */
@@ -114,7 +115,7 @@ export function publish(org: Org, interp: Interpreter, events: unknown[]): Publi
     event.names.set('id', 'Id');
     event.values.set('createdbyid', org.user.id);
     event.names.set('createdbyid', 'CreatedById');
-    event.values.set('createddate', new ApexDatetime(interp.now()));
+    event.values.set('createddate', storedNow(interp));
     event.names.set('createddate', 'CreatedDate');
     event.values.set('eventuuid', randomUUID());
     event.names.set('eventuuid', 'EventUuid');

@@ -15,6 +15,7 @@ import type { AsyncJob } from '../data/async';
 import { deliverEvents } from '../data/eventBus';
 import { Limits } from '../data/limits';
 import type { Org } from '../data/org';
+import { storedAt } from '../data/systemTime';
 import type { Interpreter } from '../runtime/interpreter';
 import { fault, str } from '../runtime/ops';
 import type { Registry } from '../runtime/registry';
@@ -308,10 +309,10 @@ function scheduleRecords(o: Org, interp: Interpreter, name: string, cron: string
       CronJobDetailId: detail.values.get('id'),
       State: 'WAITING',
       TimesTriggered: 0,
-      StartTime: new ApexDatetime(now),
+      StartTime: storedAt(now),
       NextFireTime:
         cron === null ? new ApexDatetime(now + minutes * 60000) : cronNextFire(cron, now, interp.user.timeZone),
-      CreatedDate: new ApexDatetime(now),
+      CreatedDate: storedAt(now),
       CreatedById: o.user.id,
       OwnerId: o.user.id,
       TimeZoneSidKey: interp.user.timeZone
