@@ -4,7 +4,8 @@
  *     description and help text), and no Lead field may exist without a catalog row;
  *   - the Aloware_Field_Mapping__mdt type (fields, picklist values = shared vocabulary, manageability) and its
  *     default records (property, field, direction, group, locked, active, object, order, label; no orphans);
- *   - the generated module c/alowareCatalog (regenerated in memory and compared);
+ *   - the generated module c/alowareCatalog (regenerated in memory and compared) and the generated Apex class
+ *     AlowareCatalogRules (compared whitespace-insensitively: Prettier re-wraps it);
  *   - the permission sets: every custom field of the package (all objects under objects/) that can carry field
  *     permissions is granted in at least one set; none are granted on fields that cannot carry them; Aloware_Admin
  *     reads and edits every catalog field; Aloware_User reads every catalog field and edits exactly the rep-editable ones;
@@ -26,7 +27,10 @@ import {
   projectCodeStyle,
   recordPath,
   recordValues,
+  catalogRulesPath,
+  normaliseApex,
   renderCatalogModule,
+  renderCatalogRules,
   renderModuleMeta
 } from './render';
 import { childText, childrenNamed, parseXml, type XmlElement } from './xml';
@@ -250,6 +254,22 @@ function checkModule(root: string, catalog: Catalog, errors: string[]): void {
     if (actual === undefined) errors.push(`${path} is missing: ${fix}`);
     else if (actual !== expected) errors.push(`${path} is stale (${firstDifference(expected, actual)}): ${fix}`);
   }
+  const rulesPath = catalogRulesPath(root);
+  const rules = read(root, rulesPath);
+  if (rules === undefined) errors.push(`${rulesPath} is missing: ${fix}`);
+  else {
+    const expected = normaliseApex(renderCatalogRules(catalog));
+    const actual = normaliseApex(rules);
+    if (actual !== expected) errors.push(`${rulesPath} is stale (${firstTokenDifference(expected, actual)}): ${fix}`);
+  }
+}
+
+/** Where two whitespace-normalised sources first differ, with a little context on each side. */
+function firstTokenDifference(expected: string, actual: string): string {
+  let i = 0;
+  while (i < expected.length && expected[i] === actual[i]) i += 1;
+  const from = Math.max(0, i - 30);
+  return `expected ${JSON.stringify(expected.slice(from, i + 40))}, found ${JSON.stringify(actual.slice(from, i + 40))}`;
 }
 
 interface Grant {
@@ -473,7 +493,7 @@ export function summary(result: CheckResult): string {
   const c = result.counts;
   return (
     `catalog check passed: ${c.properties} properties, ${c.fields} Lead fields, ${c.records} mapping records, ` +
-    `generated module current, ${c.packageFields} package fields granted across ${c.permissionSets} permission sets`
+    `generated module and Apex catalog rules current, ${c.packageFields} package fields granted across ${c.permissionSets} permission sets`
   );
 }
 

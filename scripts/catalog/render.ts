@@ -4,8 +4,8 @@
  * (quotes and print width read from .prettierrc, 2-space XML indent), so `prettier --check` passes on freshly generated files and the
  * drift check can compare text exactly without running Prettier (which cannot load inside jest).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import {
   ALOWARE_TYPES,
   CUSTOM_FIELD_TYPES,
@@ -297,6 +297,186 @@ export function renderMappingRecord(catalog: Catalog, index: number): string {
 ${values}
 </CustomMetadata>
 `;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Apex: AlowareCatalogRules, the catalog knowledge the Apex engine needs
+
+/** Where the generated Apex class lives when no other copy of it is found under the classes folder. */
+export const CATALOG_RULES_PATH = 'force-app/main/default/classes/engine/AlowareCatalogRules.cls';
+const CLASSES_DIR = 'force-app/main/default/classes';
+
+/** The path of AlowareCatalogRules.cls in the project at `root` (wherever a folder move put it), else the default. */
+export function catalogRulesPath(root: string): string {
+  const found = findFile(join(root, CLASSES_DIR), 'AlowareCatalogRules.cls');
+  return found === undefined ? CATALOG_RULES_PATH : relative(root, found).split(sep).join('/');
+}
+
+function findFile(dir: string, name: string): string | undefined {
+  if (!existsSync(dir)) return undefined;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isFile() && entry.name === name) return path;
+    if (entry.isDirectory()) {
+      const found = findFile(path, name);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+function apexString(value: string | null): string {
+  if (value === null) return 'null';
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
+
+/**
+ * The Apex source of AlowareCatalogRules (before Prettier: `generate.ts` formats what it writes, and the check compares
+ * the whitespace-insensitive form of `normaliseApex`).
+ */
+export function renderCatalogRules(catalog: Catalog): string {
+  const rows = catalog.properties.map((p) => {
+    const values = [
+      p.property,
+      p.label,
+      p.group,
+      p.alowareType,
+      p.payloadKey,
+      p.inboundKey,
+      p.defaultField,
+      p.defaultDirection,
+      p.allowedDirections.join(','),
+      p.salesforceTypes.join(','),
+      p.directionNote
+    ];
+    return `            entry(new List<String>{ ${values.map(apexString).join(', ')} })`;
+  });
+  return `/**
+ * @description GENERATED from catalog/aloware-lead-catalog.json by scripts/catalog/generate.ts: do not edit by hand
+ * (the catalog gate, scripts/catalog/check.ts, fails when this class and the catalog differ). The catalog knowledge
+ * the Apex engine needs: payload and inbound keys, value kinds, locked rows, allowed directions, compatible Salesforce
+ * types and default mappings.
+ */
+public inherited sharing class AlowareCatalogRules {
+    /** @description Catalog version this class was generated from. */
+    public static final Integer CATALOG_VERSION = ${catalog.version};
+    private static List<Entry> entries;
+    private static Map<String, Entry> byProperty;
+
+    /**
+     * @description One Aloware Lead property of the catalog.
+     */
+    public class Entry {
+        /** @description Stable Aloware property id. */
+        public String property;
+        /** @description Aloware's name for the property. */
+        public String label;
+        /** @description Locked, Special, Open, Additional or Tracking. */
+        public String mappingGroup;
+        /** @description Value kind on the Aloware side. */
+        public String alowareType;
+        /** @description Key in POST /api/v1/webhook/forms (\`list.label\` for a labelled phone), or null. */
+        public String payloadKey;
+        /** @description Key (or dotted path) read from Aloware data, or null. */
+        public String inboundKey;
+        /** @description Default Lead field API name (no namespace). */
+        public String defaultField;
+        /** @description Default direction. */
+        public String defaultDirection;
+        /** @description Directions an admin may choose. */
+        public List<String> allowedDirections;
+        /** @description Compatible Salesforce field types. */
+        public List<String> salesforceTypes;
+        /** @description Why the directions are restricted, or null. */
+        public String directionNote;
+    }
+
+    /**
+     * @description Every catalog property, in catalog (panel) order.
+     * @return the entries
+     */
+    public static List<Entry> all() {
+        if (entries == null) {
+            entries = build();
+            byProperty = new Map<String, Entry>();
+            for (Entry item : entries) {
+                byProperty.put(item.property, item);
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * @description The entry of a property id, or null.
+     * @param property Aloware property id
+     * @return the entry or null
+     */
+    public static Entry find(String property) {
+        all();
+        return property == null ? null : byProperty.get(property);
+    }
+
+    /**
+     * @description The locked (identifier) properties.
+     * @return the entries
+     */
+    public static List<Entry> locked() {
+        List<Entry> result = new List<Entry>();
+        for (Entry item : all()) {
+            if (item.mappingGroup == 'Locked') {
+                result.add(item);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * @description The default mapping set: one active row per property, sort order 10, 20, ...
+     * @return the rows
+     */
+    public static List<AlowareFieldMapping> defaultMappings() {
+        List<AlowareFieldMapping> rows = new List<AlowareFieldMapping>();
+        for (Entry item : all()) {
+            AlowareFieldMapping row = new AlowareFieldMapping(item.property, item.defaultField, item.defaultDirection);
+            row.mappingGroup = item.mappingGroup;
+            row.locked = item.mappingGroup == 'Locked';
+            row.sortOrder = (rows.size() + 1) * 10;
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Entry entry(List<String> values) {
+        Entry item = new Entry();
+        item.property = values[0];
+        item.label = values[1];
+        item.mappingGroup = values[2];
+        item.alowareType = values[3];
+        item.payloadKey = values[4];
+        item.inboundKey = values[5];
+        item.defaultField = values[6];
+        item.defaultDirection = values[7];
+        item.allowedDirections = values[8].split(',');
+        item.salesforceTypes = values[9].split(',');
+        item.directionNote = values[10];
+        return item;
+    }
+
+    private static List<Entry> build() {
+        return new List<Entry>{
+${rows.join(',\n')}
+        };
+    }
+}
+`;
+}
+
+/** Whitespace-insensitive form of Apex source (Prettier re-wraps the generated class). */
+export function normaliseApex(source: string): string {
+  return source
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([(){},;=]) ?/g, '$1')
+    .trim();
 }
 
 /** Every file derived from the catalog: path (relative to the project root) to content. */

@@ -1,4 +1,7 @@
-/** Gate: the Aloware property catalog agrees with fields, mapping records, the generated TS module and permissions. */
+/**
+ * Gate: the Aloware property catalog agrees with the Lead fields, the mapping records, the permission sets and the files
+ * generated from it (the TS module c/alowareCatalog and the Apex class AlowareCatalogRules): scripts/catalog/check.ts.
+ */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateResult, bin, run, runAsScript, timed } from './lib';

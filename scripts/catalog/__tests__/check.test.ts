@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { parseCatalog, validateCatalog } from '../catalog';
 import { checkCatalog } from '../check';
 import { generate } from '../generate';
-import { projectCodeStyle, renderAll, renderCatalogModule } from '../render';
+import {
+  CATALOG_RULES_PATH,
+  catalogRulesPath,
+  projectCodeStyle,
+  renderAll,
+  renderCatalogModule,
+  renderCatalogRules
+} from '../render';
 import { parseXml } from '../xml';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -23,6 +30,7 @@ function copyProject(): string {
       filter: (source) => !source.includes('__tests__')
     });
   }
+  cpSync(join(ROOT, catalogRulesPath(ROOT)), join(dir, CATALOG_RULES_PATH));
   return dir;
 }
 
@@ -231,6 +239,22 @@ describe('catalog drift check', () => {
     ]);
   });
 
+  it('should catch a hand edit of the generated Apex class AlowareCatalogRules', () => {
+    const errors = newErrors(dir, () => edit(dir, CATALOG_RULES_PATH, (t) => t.replace("'Zipcode'", "'Zip'")));
+    expect(errors).toEqual([
+      expect.stringMatching(/AlowareCatalogRules\.cls is stale \(expected .*'Zipcode'.*, found .*'Zip'.*generate\.ts/)
+    ]);
+  });
+
+  it('should accept the generated Apex class however Prettier wraps it, and catch a missing one', () => {
+    edit(dir, CATALOG_RULES_PATH, (t) => t.replace(/\n {12}entry\(\n {16}/g, '\n            entry('));
+    expect(checkCatalog(dir).errors.filter((e) => e.includes('AlowareCatalogRules'))).toEqual([]);
+    unlinkSync(join(dir, CATALOG_RULES_PATH));
+    expect(checkCatalog(dir).errors).toEqual(
+      expect.arrayContaining([expect.stringMatching(/AlowareCatalogRules\.cls is missing: run .*generate\.ts/)])
+    );
+  });
+
   it('should catch a catalog change that was not regenerated, and pass again after generate', () => {
     const path = CATALOG;
     const baseline = checkCatalog(dir).errors;
@@ -242,10 +266,14 @@ describe('catalog drift check', () => {
           /Aloware_Total_Inbound_Calls__c .*label is "Total inbound calls".*catalog says "Inbound calls \(total\)"/
         ),
         expect.stringMatching(/Lead_total_inbound_calls: label is "Total inbound calls"/),
-        expect.stringMatching(/alowareCatalog\.ts is stale/)
+        expect.stringMatching(/alowareCatalog\.ts is stale/),
+        expect.stringMatching(/AlowareCatalogRules\.cls is stale/)
       ])
     );
-    generate(dir);
+    expect(generate(dir).written).toContain(CATALOG_RULES_PATH);
+    expect(readFileSync(join(dir, CATALOG_RULES_PATH), 'utf8')).toContain(
+      "'total_inbound_calls', 'Inbound calls (total)'"
+    );
     expect(checkCatalog(dir).errors).toEqual(baseline);
   });
 
@@ -386,6 +414,17 @@ describe('rendering', () => {
     expect(text('description')).toContain('15:33:16.000Z');
     expect(text('inlineHelpText')).toContain('08:33:16-07:00');
     expect([...files.keys()].filter((p) => p.endsWith('.md-meta.xml'))).toHaveLength(41);
+  });
+
+  it('should render the Apex catalog rules with one entry per property, escaped, and the catalog version', () => {
+    const catalog = parseCatalog(readFileSync(join(ROOT, CATALOG), 'utf8'));
+    const first = catalog.properties[0];
+    const quoted = { ...catalog, version: 7, properties: [{ ...first, label: "Rep's \\ note" }] };
+    const apex = renderCatalogRules(quoted);
+    expect(apex).toContain('public static final Integer CATALOG_VERSION = 7;');
+    expect(apex.match(/entry\(new List<String>/g)).toHaveLength(1);
+    expect(apex).toContain(`'${first.property}', 'Rep\\'s \\\\ note'`);
+    expect(renderCatalogRules(catalog).match(/entry\(new List<String>/g)).toHaveLength(catalog.properties.length);
   });
 
   it('should print the module in the project quote style and width', () => {
