@@ -8,7 +8,15 @@
  * ALOWARE_SKIP_GATES (comma-separated gate names) exists for one caller only: the gate-test suite, whose end-to-end
  * plant runs `npm test` in a throw-away copy with a planted fault and skips the slow gates there (and itself: no
  * recursion). The run prints every skipped gate.
+ *
+ * A full run (`npm test`) ends by writing test-results/npm-test.json (scripts/docs/run-record.ts: each gate's time,
+ * result and summary, the machine and the tree's case counts); `npm run docs:figures` turns it into the README's
+ * figures.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { RUN_RECORD_PATH, runRecord } from '../docs/run-record';
 import { GateResult, PROJECT_ROOT, report } from './lib';
 import { buildInChild, ChildRun, gateCapacity, Job, runJobs, spawnGate } from './parallel';
 import { CHECK_GATES, Gate, GATES } from './registry';
@@ -47,6 +55,7 @@ const START_ORDER = [
 ];
 
 async function main(): Promise<void> {
+  const startedAt = { at: new Date(), load: loadavg() };
   const root = PROJECT_ROOT;
   // `--check` (npm run check): the inner loop's gates only (registry.ts).
   const all: Gate[] = process.argv.includes('--check') ? CHECK_GATES : GATES;
@@ -103,6 +112,16 @@ async function main(): Promise<void> {
     `\nnpm ${all === GATES ? 'test' : 'run check'}: ${results.length - failed.length} of ${results.length} gates passed in ${seconds} s`
   );
   if (failed.length > 0) console.log(`failed gates: ${failed.map((r) => r.gate).join(', ')}`);
+  if (all === GATES) {
+    try {
+      const record = runRecord(results, [...skip], startedAt, root);
+      mkdirSync(join(root, 'test-results'), { recursive: true });
+      writeFileSync(join(root, RUN_RECORD_PATH), `${JSON.stringify(record, null, 2)}\n`);
+      console.log(`figures of this run: ${RUN_RECORD_PATH} (npm run docs:figures puts them in the README)`);
+    } catch (error) {
+      console.log(`could not write ${RUN_RECORD_PATH}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
   process.exit(failed.length === 0 ? 0 : 1);
 }
