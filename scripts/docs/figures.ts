@@ -2,7 +2,7 @@
  * `npm run docs:figures`: the figures of README.md and docs/ are generated, never typed by hand.
  *
  * 1. Copies test-results/npm-test.json (written by a full `npm test`) to docs/bench/npm-test.json, the committed figure
- *    file (`--no-copy` keeps the committed one).
+ *    file, when that run passed with no gate skipped (`--force` copies any run; `--no-copy` keeps the committed one).
  * 2. Reads it and every other docs/bench/*.json (benchmarks written by `npm run bench` and the preview bench).
  * 3. Rewrites every block between `<!-- figures:NAME -->` and `<!-- /figures:NAME -->` in README.md, docs/*.md and
  *    emulator/README.md with what BLOCKS[NAME] renders (already in Prettier's Markdown layout).
@@ -462,8 +462,14 @@ function main(): void {
   const check = args.includes('--check');
   const run = join(root, RUN_RECORD_PATH);
   if (!check && !args.includes('--no-copy') && existsSync(run)) {
-    copyFileSync(run, join(root, FIGURE_RECORD_PATH));
-    console.log(`copied ${RUN_RECORD_PATH} → ${FIGURE_RECORD_PATH}`);
+    // Only a whole, passing run is published, unless --force says otherwise.
+    const record = JSON.parse(readFileSync(run, 'utf8')) as RunRecord;
+    if ((record.ok && record.skipped.length === 0) || args.includes('--force')) {
+      copyFileSync(run, join(root, FIGURE_RECORD_PATH));
+      console.log(`copied ${RUN_RECORD_PATH} → ${FIGURE_RECORD_PATH}`);
+    } else {
+      console.log(`${RUN_RECORD_PATH} is of a failed or partial run: kept ${FIGURE_RECORD_PATH} (--force copies it)`);
+    }
   }
   const figures = loadFigures(root);
   let stale = 0;
