@@ -1,6 +1,7 @@
 /**
  * The emulator's public face: load a project (or bare sources), run Apex snippets, run test classes.
  */
+import { parseThroughDiskCache } from './parse/astCache';
 import { parseClass, parseTrigger } from './parse/build';
 import type { TriggerDecl, TypeDecl } from './parse/ast';
 import { ApexThrow, Frame, Interpreter } from './runtime/interpreter';
@@ -45,21 +46,26 @@ export class Emulator {
     this.interp.platform = this.org;
     if (project) {
       for (const file of project.apex) {
-        if (file.kind === 'class') this.addClass(file.source, file.name);
-        else this.addTrigger(file.source, file.name);
+        if (file.kind === 'class') this.registerClass(cachedParse(file.source, file.name, true));
+        else this.addTrigger(file.source, file.name, true);
       }
     }
   }
 
   addClass(source: string, file: string): ClassInfo {
-    const decl = cachedParse(source, file);
+    return this.registerClass(cachedParse(source, file, false));
+  }
+
+  private registerClass(decl: TypeDecl): ClassInfo {
     const info = this.interp.addClass(decl, decl.name);
     this.executableLines.set(decl.name, collectLines(decl));
     return info;
   }
 
-  addTrigger(source: string, file: string): void {
-    const decl = parseTrigger(source, file);
+  /** A trigger; `fromProject`: a file of the project, whose tree the disk cache keeps for the next process. */
+  addTrigger(source: string, file: string, fromProject = false): void {
+    const parse = (): TriggerDecl => parseTrigger(source, file);
+    const decl = fromProject ? parseThroughDiskCache(source, file, parse) : parse();
     this.triggers.push(decl);
     this.org.addTrigger(decl);
   }
@@ -85,14 +91,17 @@ let snippetCounter = 0;
 /**
  * Parsed classes by source text: the syntax tree is never changed by execution (the interpreter keeps its per-run
  * state in class records and transaction state), so emulators in one process share it. Parsing force-app takes
- * seconds; a second Emulator over the same sources then starts in milliseconds.
+ * seconds; a second Emulator over the same sources then starts in milliseconds, and a second process reads the trees
+ * from the disk cache (parse/astCache.ts).
  */
 const parseCache = new Map<string, TypeDecl>();
 
-function cachedParse(source: string, file: string): TypeDecl {
+function cachedParse(source: string, file: string, fromProject: boolean): TypeDecl {
   let decl = parseCache.get(source);
   if (!decl) {
-    decl = parseClass(source, file);
+    // Only a project's files go to disk: snippets (the fidelity suite's thousand) would fill it for nothing.
+    const parse = (): TypeDecl => parseClass(source, file);
+    decl = fromProject ? parseThroughDiskCache(source, file, parse) : parse();
     parseCache.set(source, decl);
   }
   return decl;
