@@ -74,7 +74,10 @@ function apexTestTrim(path: string): boolean {
   return /^force-app\/main\/default\/classes\/tests\/./.test(path) && !path.startsWith(`${APEX_TESTS}`);
 }
 
-/** The browser copy keeps the scenario modules its plants need: the accessibility scans (and the planted module). */
+/**
+ * The browser copy keeps the scenario modules its plants need: the Lead page's accessibility scans (accessibility.ts:
+ * the Setup page's, the suite's longest, are in accessibility-setup.ts) and the planted module.
+ */
 function browserTrim(path: string): boolean {
   return /^tests\/browser\/scenarios\/[^/]+\.ts$/.test(path) && path !== 'tests/browser/scenarios/accessibility.ts';
 }

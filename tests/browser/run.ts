@@ -31,6 +31,7 @@ const MODULE_ORDER = [
   'engagement-card',
   'recent-communications',
   'end-to-end',
+  'accessibility-setup',
   'accessibility',
   'screenshots'
 ];
