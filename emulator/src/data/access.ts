@@ -162,12 +162,24 @@ function isPrivate(model: ObjectModel): boolean {
 
 /** Whether the running user sees a record under sharing (see the module comment for the simple rule). */
 export function recordVisible(org: Org, rec: SObjectValue): boolean {
-  const model = org.object(rec.object);
-  if (!model || !isPrivate(model)) return true;
-  if (grants(org).admin || canViewAll(org, model.name)) return true;
-  const owner = rec.values.get('ownerid');
-  if (!(owner instanceof ApexId)) return true;
-  return owner.value === org.user.id.value;
+  const visible = visibilityFilter(org, rec.object);
+  return !visible || visible(rec);
+}
+
+/**
+ * Record visibility under sharing for the records of `object`, decided once (for a query, not per row): null when
+ * sharing hides none of them from the running user (not Private, an administrator, View All), else the per-record
+ * test (the running user owns the record, or it has no owner).
+ */
+export function visibilityFilter(org: Org, object: string): ((rec: SObjectValue) => boolean) | null {
+  const model = org.object(object);
+  if (!model || !isPrivate(model)) return null;
+  if (grants(org).admin || canViewAll(org, model.name)) return null;
+  const user = org.user.id.value;
+  return (rec) => {
+    const owner = rec.values.get('ownerid');
+    return !(owner instanceof ApexId) || owner.value === user;
+  };
 }
 
 /**

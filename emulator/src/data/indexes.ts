@@ -11,6 +11,11 @@
  *   next look-up re-reads the marked records. The answer is in the table's order (insertion order), as a scan gives.
  * - **Top N.** `topN`: the first n items in a total order (stable for ties: earlier items first) with a bounded heap,
  *   for `ORDER BY … LIMIT n` without sorting the whole table.
+ * - **Sorted indexes.** `Table.sorted(spec, …)`: the table's records in one ORDER BY order (ties in table order, as a
+ *   stable sort of a scan gives), built on first use for a large table and kept up to date as the lookup indexes
+ *   are (changed records marked, re-placed by binary search on the next use; many changes: rebuilt). `ORDER BY … LIMIT
+ *   n` then walks the order from where the WHERE clause can first match (a binary search on the first ORDER BY
+ *   field, for a keyset page) and stops at the n-th match, instead of reading and sorting every row.
  *
  * The SOQL engine uses indexes only to choose candidate rows: every candidate is still tested against the whole
  * WHERE clause, so an index can make a query faster, never answer differently (see __tests__/indexes.test.ts,
@@ -75,6 +80,8 @@ export class Table extends Map<string, SObjectValue> {
   private lookups: Map<string, LookupIndex> | null = null;
   /** Records changed since the indexes last read them. */
   private pending: Set<string> | null = null;
+  /** Sorted indexes by their ORDER BY spec, most recently used last. */
+  private sortedIndexes: Map<string, SortedIndex> | null = null;
   /** Insertion position of every Id (kept while an index exists), to answer in the table's order. */
   private order: Map<string, number> | null = null;
   private nextPosition = 0;
@@ -93,6 +100,7 @@ export class Table extends Map<string, SObjectValue> {
   override set(id: string, rec: SObjectValue): this {
     if (this.holders) this.detach();
     if (this.pending) this.pending.add(id);
+    if (this.sortedIndexes) for (const ix of this.sortedIndexes.values()) ix.dirty.add(id);
     if (this.order && !this.has(id)) this.order.set(id, this.nextPosition++);
     return super.set(id, rec);
   }
@@ -100,6 +108,7 @@ export class Table extends Map<string, SObjectValue> {
   override delete(id: string): boolean {
     if (this.holders) this.detach();
     if (this.pending) this.pending.add(id);
+    if (this.sortedIndexes) for (const ix of this.sortedIndexes.values()) ix.dirty.add(id);
     if (this.order) this.order.delete(id);
     return super.delete(id);
   }
@@ -139,6 +148,7 @@ export class Table extends Map<string, SObjectValue> {
   private dropIndexes(): void {
     this.lookups = null;
     this.pending = null;
+    this.sortedIndexes = null;
     this.order = null;
   }
 
@@ -190,6 +200,35 @@ export class Table extends Map<string, SObjectValue> {
     return this.inOrder(found);
   }
 
+  /**
+   * The records in the order `compare` gives to their `keys` (ties in table order), up to date: the index named
+   * `spec` (built on first use). `keys` must read only the record's own values (records are never changed in place).
+   * `reverseSpec`: the spec of the exactly reversed order, given only when no two records can tie (the Id is a key);
+   * an index of it then gives this one by reversal instead of a sort.
+   */
+  sorted(
+    spec: string,
+    reverseSpec: string | null,
+    keys: (rec: SObjectValue) => unknown[],
+    compare: (a: unknown[], b: unknown[]) => number
+  ): readonly SortedEntry[] {
+    const indexes = (this.sortedIndexes ??= new Map());
+    let ix = indexes.get(spec);
+    if (ix) indexes.delete(spec);
+    else {
+      ix = new SortedIndex(keys, compare);
+      const reverse = reverseSpec === null ? undefined : indexes.get(reverseSpec);
+      if (reverse) {
+        reverse.refresh(this, this.positions());
+        ix.reverseOf(reverse);
+      } else ix.rebuild(this, this.positions());
+      if (indexes.size >= MAX_SORTED_INDEXES) indexes.delete(indexes.keys().next().value as string);
+    }
+    indexes.set(spec, ix);
+    ix.refresh(this, this.positions());
+    return ix.entries;
+  }
+
   /** The given Ids that are in the table, in the table's order. */
   inOrder(ids: Iterable<string>): string[] {
     const present: string[] = [];
@@ -199,6 +238,96 @@ export class Table extends Map<string, SObjectValue> {
     const unique = [...new Set(present)];
     return unique.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   }
+}
+
+/** Sorted indexes kept per table (the least recently used one is dropped beyond). */
+const MAX_SORTED_INDEXES = 8;
+
+/** One record of a sorted index: its ORDER BY values and its position in the table (the tie-break). */
+export interface SortedEntry {
+  readonly id: string;
+  readonly rec: SObjectValue;
+  readonly keys: unknown[];
+  readonly position: number;
+}
+
+/** A table's records in one ORDER BY order; changed records are re-placed on the next use. */
+class SortedIndex {
+  entries: SortedEntry[] = [];
+  private readonly byId = new Map<string, SortedEntry>();
+  /** Ids changed since the entries were last brought up to date. */
+  readonly dirty = new Set<string>();
+
+  constructor(
+    private readonly keys: (rec: SObjectValue) => unknown[],
+    private readonly compareKeys: (a: unknown[], b: unknown[]) => number
+  ) {}
+
+  private readonly order = (a: SortedEntry, b: SortedEntry): number =>
+    this.compareKeys(a.keys, b.keys) || a.position - b.position;
+
+  rebuild(table: Table, positions: Map<string, number>): void {
+    this.byId.clear();
+    this.dirty.clear();
+    const entries: SortedEntry[] = [];
+    for (const [id, rec] of table) {
+      const e: SortedEntry = { id, rec, keys: this.keys(rec), position: positions.get(id) ?? 0 };
+      entries.push(e);
+      this.byId.set(id, e);
+    }
+    this.entries = entries.sort(this.order);
+  }
+
+  /** The entries of `other` (up to date, no ties) in reverse: the reversed order, without a sort. */
+  reverseOf(other: SortedIndex): void {
+    this.byId.clear();
+    this.dirty.clear();
+    this.entries = other.entries.slice().reverse();
+    for (const e of this.entries) this.byId.set(e.id, e);
+  }
+
+  refresh(table: Table, positions: Map<string, number>): void {
+    if (!this.dirty.size) return;
+    if (this.dirty.size > Math.max(64, this.entries.length >> 4)) {
+      this.rebuild(table, positions);
+      return;
+    }
+    for (const id of this.dirty) {
+      const old = this.byId.get(id);
+      if (old) {
+        this.entries.splice(this.place(old), 1);
+        this.byId.delete(id);
+      }
+      const rec = table.get(id);
+      if (!rec) continue;
+      const e: SortedEntry = { id, rec, keys: this.keys(rec), position: positions.get(id) ?? 0 };
+      this.entries.splice(this.place(e), 0, e);
+      this.byId.set(id, e);
+    }
+    this.dirty.clear();
+  }
+
+  /** The index of the first entry not before `e` (`e` itself when it is in the index). */
+  private place(e: SortedEntry): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.order(this.entries[mid] as SortedEntry, e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/** The first index in [lo, hi) of `items` for which `atOrAfter` holds (it holds for a suffix of the range). */
+export function lowerBound<T>(items: readonly T[], lo: number, hi: number, atOrAfter: (item: T) => boolean): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (atOrAfter(items[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /**

@@ -33,8 +33,8 @@ import { epochOfLocal, localFieldsOf } from '../stdlib/javaDateFormat';
 import { AGGREGATE_FUNCTIONS, DATE_FUNCTIONS, NAME_OBJECT, dateFunction } from './soql/functions';
 import type { Org } from './org';
 import { materializeDefinitions, metadataRelationshipTarget } from './metadataRelationships';
-import { canRead, isAccessibleField, recordVisible, sharingEnforced } from './access';
-import { topN } from './indexes';
+import { canRead, isAccessibleField, sharingEnforced, visibilityFilter } from './access';
+import { lowerBound, SortedEntry, topN } from './indexes';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Ctx = any;
@@ -713,18 +713,33 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
     }
   }
 
-  // Rows.
-  const sharing = mode === 'user' || sharingEnforced(interp);
-  // A COUNT() with LIMIT stops counting at OFFSET + LIMIT matches (the answer cannot grow beyond LIMIT).
+  // Rows. Sharing is decided once for the query: null when it hides none of the object's records.
+  const visible = mode === 'user' || sharingEnforced(interp) ? visibilityFilter(org, object.name) : null;
+  const keep = (r: SObjectValue): boolean =>
+    !(r.values.get('isdeleted') === true && !allRows) && (!visible || visible(r)) && (!where || run.test(where, r));
+  // A COUNT() with LIMIT stops counting at OFFSET + LIMIT matches (the answer cannot grow beyond LIMIT); so does a
+  // LIMIT without ORDER BY (the rows are the first matches in table order).
   const enough =
-    countOnly && !aggregate && !items.length && !order.length && limit !== null ? offset + limit : Infinity;
+    !aggregate && !order.length && limit !== null && (countOnly ? !items.length : true) ? offset + limit : Infinity;
+  const found = candidates(run, object, where);
+  const walk =
+    !aggregate && !countOnly && !found.narrowed ? sortedWalk(run, object, order, where, limit, offset) : null;
   let rows: SObjectValue[] = [];
-  for (const r of candidates(run, object, where)) {
-    if (r.values.get('isdeleted') === true && !allRows) continue;
-    if (sharing && !recordVisible(org, r)) continue;
-    if (where && !run.test(where, r)) continue;
-    rows.push(r);
-    if (rows.length >= enough) break;
+  if (walk) {
+    // ORDER BY … LIMIT through a sorted index: the matches in order, from the first that can match, up to the limit.
+    const wanted = offset + (limit as number);
+    for (const [from, to] of walk.segments) {
+      for (let i = from; i < to && rows.length < wanted; i++) {
+        const r = (walk.entries[i] as SortedEntry).rec;
+        if (keep(r)) rows.push(r);
+      }
+    }
+  } else {
+    for (const r of found.rows) {
+      if (!keep(r)) continue;
+      rows.push(r);
+      if (rows.length >= enough) break;
+    }
   }
 
   if (countOnly && !aggregate) {
@@ -743,7 +758,7 @@ function runQuery(run: QueryRun, q: Ctx): unknown {
   }
   if (having) qfault('HAVING requires GROUP BY');
 
-  if (order.length) rows = sortRows(run, rows, order, limit === null ? null : offset + limit);
+  if (order.length && !walk) rows = sortRows(run, rows, order, limit === null ? null : offset + limit);
   rows = rows.slice(offset, limit === null ? undefined : offset + limit);
   org.limits.add('queryRows', rows.length);
   const out = rows.map((r) => project(run, object, r, items, mode));
@@ -1246,7 +1261,11 @@ function sortValue(run: QueryRun, rec: SObjectValue, e: FieldExpr): unknown {
  * index (`Lead__c IN :leadIds`) when a conjunct of the clause allows it, else the whole table. Every candidate is
  * still tested against the whole clause by the caller, so the choice changes the cost, never the answer.
  */
-function candidates(run: QueryRun, object: ObjectModel, where: Cond | null): Iterable<SObjectValue> {
+function candidates(
+  run: QueryRun,
+  object: ObjectModel,
+  where: Cond | null
+): { rows: Iterable<SObjectValue>; narrowed: boolean } {
   const table = run.org.table(object.name);
   const conjuncts = !where ? [] : where.k === 'and' ? where.items : [where];
   let best: string[] | null = null;
@@ -1259,8 +1278,189 @@ function candidates(run: QueryRun, object: ObjectModel, where: Cond | null): Ite
     const ids = f.type === 'ID' ? table.inOrder(keys) : table.idsWhere(f.name.toLowerCase(), keys);
     if (ids && (!best || ids.length < best.length)) best = ids;
   }
-  if (!best) return table.values();
-  return best.map((id) => table.get(id) as SObjectValue);
+  if (!best) return { rows: table.values(), narrowed: false };
+  return { rows: best.map((id) => table.get(id) as SObjectValue), narrowed: true };
+}
+
+/** When the SOQL engine reads `ORDER BY … LIMIT` through a sorted index (the tests lower `minRows` to 0). */
+export const sortedIndexOptions = { enabled: true, minRows: 2000 };
+
+/** The first ORDER BY field's values a WHERE clause can match: an interval of non-null values and/or null. */
+interface KeyRange {
+  lo: { v: unknown; strict: boolean } | null;
+  hi: { v: unknown; strict: boolean } | null;
+  values: boolean;
+  nulls: boolean;
+}
+
+/**
+ * `ORDER BY … LIMIT n` (every ORDER BY item a field of the object itself, the whole table a candidate, a large
+ * table) through the table's sorted index for that order: the index and the position ranges, in order, that hold
+ * every row the WHERE clause can match. The ranges come from a necessary condition on the first ORDER BY field
+ * (`CreatedDate < :v OR (CreatedDate = :v AND Id < :id)` of a keyset page: at or before v), found by binary search;
+ * every row in them is still tested against the whole clause, so the answer is the sort's, only cheaper.
+ */
+function sortedWalk(
+  run: QueryRun,
+  object: ObjectModel,
+  order: OrderItem[],
+  where: Cond | null,
+  limit: number | null,
+  offset: number
+): { entries: readonly SortedEntry[]; segments: [number, number][] } | null {
+  if (!sortedIndexOptions.enabled || limit === null || !order.length) return null;
+  const table = run.org.table(object.name);
+  if (table.size < sortedIndexOptions.minRows || offset + limit >= table.size) return null;
+  const fields: string[] = [];
+  for (const o of order) {
+    const e = o.expr;
+    if (!e || e.dateFn || e.path.length !== 1) return null;
+    const f = object.fields[e.path[0].toLowerCase()];
+    if (!f) return null;
+    fields.push(f.name.toLowerCase());
+  }
+  // The Id of a stored record is never null: where its nulls would sort does not change its order.
+  const spec = (flip: boolean): string =>
+    order
+      .map((o, i) => {
+        const nulls = fields[i] === 'id' ? '' : o.nullsLast !== flip ? ' last' : ' first';
+        return `${fields[i]} ${o.desc !== flip ? 'desc' : 'asc'}${nulls}`;
+      })
+      .join(', ');
+  // With the Id among the keys no two records tie, so the reversed order is the reverse of this one's index.
+  const entries = table.sorted(
+    spec(false),
+    fields.includes('id') ? spec(true) : null,
+    (rec) => fields.map((f) => rec.values.get(f) ?? null),
+    (a, b) => {
+      for (let j = 0; j < order.length; j++) {
+        const c = compareForOrder(a[j], b[j], order[j].desc, order[j].nullsLast);
+        if (c) return c;
+      }
+      return 0;
+    }
+  );
+  const n = entries.length;
+  const first = order[0];
+  const range = where ? keyRange(where, object.fields[fields[0]] as FieldModel) : null;
+  if (!range) return { entries, segments: [[0, n]] };
+  // Nulls sort first unless NULLS LAST (DESC reverses values only): the null block is a prefix or a suffix.
+  const isNull = (e: SortedEntry): boolean => e.keys[0] === null;
+  const nullsFirst = !first.nullsLast;
+  const valuesFrom = nullsFirst ? lowerBound(entries, 0, n, (e) => !isNull(e)) : 0;
+  const valuesTo = nullsFirst ? n : lowerBound(entries, 0, n, isNull);
+  const cmp = (key: unknown, v: unknown): number => compareValues(key, coerceLike(key, v));
+  const aboveLo = (key: unknown): boolean => !range.lo || cmp(key, range.lo.v) > (range.lo.strict ? 0 : -1);
+  const belowHi = (key: unknown): boolean => !range.hi || cmp(key, range.hi.v) < (range.hi.strict ? 0 : 1);
+  // Ascending, the values above the low bound are a suffix and those below the high bound a prefix; DESC swaps.
+  const asc = !first.desc;
+  const from = lowerBound(entries, valuesFrom, valuesTo, (e) => (asc ? aboveLo(e.keys[0]) : belowHi(e.keys[0])));
+  const to = lowerBound(entries, from, valuesTo, (e) => (asc ? !belowHi(e.keys[0]) : !aboveLo(e.keys[0])));
+  const segments: [number, number][] = [];
+  const nullBlock: [number, number] = nullsFirst ? [0, valuesFrom] : [valuesTo, n];
+  if (range.nulls && nullsFirst) segments.push(nullBlock);
+  if (range.values) segments.push([from, to]);
+  if (range.nulls && !nullsFirst) segments.push(nullBlock);
+  return { entries, segments };
+}
+
+/** Field types whose stored values order as `<`, `<=`, `>`, `>=` and `=` compare them (one kind of value each). */
+const RANGE_TYPES = new Set(['DATETIME', 'DATE', 'INTEGER', 'LONG', 'DOUBLE', 'CURRENCY', 'PERCENT']);
+
+/**
+ * A necessary condition of `c` on the values of `field`: every record `c` matches has its value in the range.
+ * Null when nothing is known (any value).
+ */
+function keyRange(c: Cond, field: FieldModel): KeyRange | null {
+  if (!RANGE_TYPES.has(field.type)) return null;
+  if (c.k === 'cmp') {
+    if (c.expr.dateFn || c.expr.path.length !== 1 || c.expr.path[0].toLowerCase() !== field.name.toLowerCase())
+      return null;
+    const v = c.value;
+    if (c.op === '=' && (v === null || v === undefined)) return { lo: null, hi: null, values: false, nulls: true };
+    const kind =
+      field.type === 'DATETIME' || field.type === 'DATE'
+        ? v instanceof ApexDatetime || v instanceof ApexDate
+        : isNum(v);
+    if (!kind || v instanceof DayRange) return null;
+    switch (c.op) {
+      case '=':
+        return { lo: { v, strict: false }, hi: { v, strict: false }, values: true, nulls: false };
+      case '<':
+      case '<=':
+        return { lo: null, hi: { v, strict: c.op === '<' }, values: true, nulls: false };
+      case '>':
+      case '>=':
+        return { lo: { v, strict: c.op === '>' }, hi: null, values: true, nulls: false };
+    }
+    return null;
+  }
+  if (c.k === 'and') {
+    let out: KeyRange | null = null;
+    for (const item of c.items) {
+      const r = keyRange(item, field);
+      if (!r) continue;
+      out = out ? intersect(out, r) : r;
+    }
+    return out;
+  }
+  if (c.k === 'or') {
+    let out: KeyRange | null = null;
+    for (const item of c.items) {
+      const r = keyRange(item, field);
+      if (!r) return null;
+      out = out ? union(out, r) : r;
+      if (!out) return null;
+    }
+    return out;
+  }
+  return null;
+}
+
+type Bound = KeyRange['lo'];
+
+/** Compares two bound values of one kind; null when they are not comparable here (a Date with a Datetime). */
+function compareBound(a: unknown, b: unknown): number | null {
+  if (isNum(a) && isNum(b)) return compareValues(a, b);
+  if (a instanceof ApexDatetime && b instanceof ApexDatetime) return compareValues(a, b);
+  if (a instanceof ApexDate && b instanceof ApexDate) return compareValues(a, b);
+  return null;
+}
+
+/** The tighter of two bounds (either alone is still a necessary condition when they do not compare). */
+function tighter(a: Bound, b: Bound, high: boolean): Bound {
+  if (!a || !b) return a ?? b;
+  const c = compareBound(a.v, b.v);
+  if (c === null) return a;
+  if (c === 0) return { v: a.v, strict: a.strict || b.strict };
+  return c < 0 === high ? a : b;
+}
+
+/** The looser of two bounds, or undefined when they do not compare (no common range). */
+function looser(a: Bound, b: Bound, high: boolean): Bound | undefined {
+  if (!a || !b) return null;
+  const c = compareBound(a.v, b.v);
+  if (c === null) return undefined;
+  if (c === 0) return { v: a.v, strict: a.strict && b.strict };
+  return c > 0 === high ? a : b;
+}
+
+function intersect(a: KeyRange, b: KeyRange): KeyRange {
+  return {
+    lo: tighter(a.lo, b.lo, false),
+    hi: tighter(a.hi, b.hi, true),
+    values: a.values && b.values,
+    nulls: a.nulls && b.nulls
+  };
+}
+
+function union(a: KeyRange, b: KeyRange): KeyRange | null {
+  if (!a.values) return { ...b, nulls: b.nulls || a.nulls };
+  if (!b.values) return { ...a, nulls: a.nulls || b.nulls };
+  const lo = looser(a.lo, b.lo, false);
+  const hi = looser(a.hi, b.hi, true);
+  if (lo === undefined || hi === undefined) return null;
+  return { lo, hi, values: true, nulls: a.nulls || b.nulls };
 }
 
 /** 18-character Id values of the values compared with an Id field, or null when one of them is not an Id. */
@@ -1288,6 +1488,7 @@ function compareForOrder(a: unknown, b: unknown, desc: boolean, nullsLast: boole
 
 /** Value order: numbers by value, text case-insensitively, dates by instant, booleans false < true. */
 export function compareValues(a: unknown, b: unknown): number {
+  if (a instanceof ApexDatetime && b instanceof ApexDatetime) return Math.sign(a.ms - b.ms);
   if (isNum(a) && isNum(b)) return Math.sign(compareNumbers(a, b));
   if (a instanceof ApexDate && b instanceof ApexDate) return Math.sign(a.epochDay - b.epochDay);
   if ((a instanceof ApexDate || a instanceof ApexDatetime) && (b instanceof ApexDate || b instanceof ApexDatetime))
