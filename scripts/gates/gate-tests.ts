@@ -89,6 +89,7 @@ export const EVERY_FINDING = new Set([
   'prettier',
   'apex-ls',
   'references',
+  'apex-architecture',
   'pmd',
   'metadata',
   'scan',
@@ -193,6 +194,42 @@ export const FAULTS: PlantedFault[] = [
       'AlowareGateFaultInner',
       'public with sharing class AlowareGateFaultInner {\n    public class Row {\n        @AuraEnabled\n        public String name;\n    }\n\n    @AuraEnabled\n    public static List<Row> rows() {\n        return new List<Row>();\n    }\n}\n'
     )
+  },
+  {
+    name: 'SOQL in a controller',
+    gate: 'apex-architecture',
+    expect: /controllers\/AlowareGateFaultQueryController\.cls:4 static SOQL\/SOSL in a controller/,
+    files: {
+      'force-app/main/default/classes/controllers/AlowareGateFaultQueryController.cls':
+        'public with sharing class AlowareGateFaultQueryController {\n    @AuraEnabled\n    public static Integer leads() {\n        return [SELECT COUNT() FROM Lead WITH USER_MODE];\n    }\n}\n',
+      'force-app/main/default/classes/controllers/AlowareGateFaultQueryController.cls-meta.xml': CLASS_META
+    }
+  },
+  {
+    name: 'two Apex folders that depend on each other',
+    gate: 'apex-architecture',
+    expect:
+      /folders gatefaults-tie and gatefaults depend on each other: .*AlowareGateFaultTieB\.cls:3 uses gatefaults\/AlowareGateFaultTieA; .*AlowareGateFaultTieA\.cls:3 uses gatefaults-tie\/AlowareGateFaultTieB/,
+    files: {
+      ...apexClass(
+        'AlowareGateFaultTieA',
+        'public with sharing class AlowareGateFaultTieA {\n    public static Integer one() {\n        return AlowareGateFaultTieB.two() - 1;\n    }\n}\n'
+      ),
+      [`${CLASSES}-tie/AlowareGateFaultTieB.cls`]:
+        'public with sharing class AlowareGateFaultTieB {\n    public static Integer two() {\n        return AlowareGateFaultTieA.class == null ? 0 : 2;\n    }\n}\n',
+      [`${CLASSES}-tie/AlowareGateFaultTieB.cls-meta.xml`]: CLASS_META
+    }
+  },
+  {
+    name: 'shared/ depending on another Apex folder',
+    gate: 'apex-architecture',
+    expect:
+      /shared\/ depends on aloware-api\/: .*shared\/AlowareGateFaultShared\.cls:3 uses aloware-api\/AlowareOutcome/,
+    files: {
+      'force-app/main/default/classes/shared/AlowareGateFaultShared.cls':
+        'public with sharing class AlowareGateFaultShared {\n    public static String success() {\n        return String.valueOf(AlowareOutcome.SUCCESS);\n    }\n}\n',
+      'force-app/main/default/classes/shared/AlowareGateFaultShared.cls-meta.xml': CLASS_META
+    }
   },
   {
     name: 'Apex class without a sharing declaration',

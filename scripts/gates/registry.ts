@@ -4,6 +4,7 @@
  * suite (gate-tests.ts) runs the same functions on copies with planted faults.
  */
 import { apexGate } from './apex';
+import { apexArchitectureGate } from './apex-architecture';
 import { apexLsGate } from './apex-ls';
 import { browserGate } from './browser';
 import { catalogGate } from './catalog';
@@ -40,6 +41,7 @@ export const GATES: Gate[] = [
   { name: 'prettier', run: prettierGate },
   { name: 'apex-ls', run: apexLsGate },
   { name: 'references', run: referencesGate },
+  { name: 'apex-architecture', run: apexArchitectureGate },
   { name: 'pmd', run: pmdGate },
   { name: 'metadata', run: metadataGate, needsBuild: true },
   { name: 'catalog', run: catalogGate },
