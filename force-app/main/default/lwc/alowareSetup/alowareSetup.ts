@@ -1,5 +1,5 @@
 import { LightningElement } from 'lwc';
-import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
+import getHealth from '@salesforce/apex/AlowareSetupHealthController.getHealth';
 import { reduceErrors, runAfterPaint } from 'c/alowareUiUtils';
 import type { LogFilter } from 'c/alowareSyncLog';
 

@@ -7,9 +7,9 @@ import rotateWebhookCredential from '@salesforce/apex/AlowareSettingsController.
 import finishWebhookRotation from '@salesforce/apex/AlowareSettingsController.finishWebhookRotation';
 import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.scheduleReconcile';
 import scheduleSweeper from '@salesforce/apex/AlowareSettingsController.scheduleSweeper';
-import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
-import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
-import getOperationScope from '@salesforce/apex/AlowareSettingsController.getOperationScope';
+import startOperation from '@salesforce/apex/AlowareOperationsController.startOperation';
+import getOperationStatus from '@salesforce/apex/AlowareOperationsController.getOperationStatus';
+import getOperationScope from '@salesforce/apex/AlowareOperationsController.getOperationScope';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { cancelLater, formatCount, reduceErrors, runLater, type LaterHandle } from 'c/alowareUiUtils';
 import type { LogFilter } from 'c/alowareSyncLog';

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import { markupIcons } from '../../../../../../tests/lwc/sldsIcons';
 import AlowareSetup, { SETUP_TABS } from 'c/alowareSetup';
 import { runAfterPaint } from 'c/alowareUiUtils';
-import getHealth from '@salesforce/apex/AlowareSettingsController.getHealth';
+import getHealth from '@salesforce/apex/AlowareSetupHealthController.getHealth';
 
 // The hosted components load their data from Apex: answer with never-settling promises so only the shell is tested.
 jest.mock(
@@ -37,10 +37,10 @@ jest.mock('@salesforce/apex/AlowareSettingsController.finishWebhookRotation', ()
 jest.mock('@salesforce/apex/AlowareSettingsController.scheduleReconcile', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AlowareSettingsController.startOperation', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/AlowareOperationsController.startOperation', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AlowareSettingsController.getOperationStatus', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/AlowareOperationsController.getOperationStatus', () => ({ default: jest.fn() }), {
   virtual: true
 });
 jest.mock(
@@ -50,7 +50,7 @@ jest.mock(
 );
 jest.mock('@salesforce/apex/AlowareSyncLogController.getLogDetail', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AlowareSyncLogController.retryLogs', () => ({ default: jest.fn() }), { virtual: true });
-jest.mock('@salesforce/apex/AlowareSettingsController.getHealth', () => ({ default: jest.fn() }), { virtual: true });
+jest.mock('@salesforce/apex/AlowareSetupHealthController.getHealth', () => ({ default: jest.fn() }), { virtual: true });
 
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 /** When the page asks for what it loads after the panel is painted (queued after its own callback), then a task. */

@@ -8,9 +8,9 @@ import rotateWebhookCredential from '@salesforce/apex/AlowareSettingsController.
 import finishWebhookRotation from '@salesforce/apex/AlowareSettingsController.finishWebhookRotation';
 import scheduleReconcile from '@salesforce/apex/AlowareSettingsController.scheduleReconcile';
 import scheduleSweeper from '@salesforce/apex/AlowareSettingsController.scheduleSweeper';
-import startOperation from '@salesforce/apex/AlowareSettingsController.startOperation';
-import getOperationStatus from '@salesforce/apex/AlowareSettingsController.getOperationStatus';
-import getOperationScope from '@salesforce/apex/AlowareSettingsController.getOperationScope';
+import startOperation from '@salesforce/apex/AlowareOperationsController.startOperation';
+import getOperationStatus from '@salesforce/apex/AlowareOperationsController.getOperationStatus';
+import getOperationScope from '@salesforce/apex/AlowareOperationsController.getOperationScope';
 
 jest.mock('@salesforce/apex/AlowareSettingsController.getSettings', () => ({ default: jest.fn() }), { virtual: true });
 jest.mock('@salesforce/apex/AlowareSettingsController.saveSettings', () => ({ default: jest.fn() }), { virtual: true });
@@ -30,13 +30,13 @@ jest.mock('@salesforce/apex/AlowareSettingsController.scheduleReconcile', () => 
 jest.mock('@salesforce/apex/AlowareSettingsController.scheduleSweeper', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AlowareSettingsController.startOperation', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/AlowareOperationsController.startOperation', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AlowareSettingsController.getOperationStatus', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/AlowareOperationsController.getOperationStatus', () => ({ default: jest.fn() }), {
   virtual: true
 });
-jest.mock('@salesforce/apex/AlowareSettingsController.getOperationScope', () => ({ default: jest.fn() }), {
+jest.mock('@salesforce/apex/AlowareOperationsController.getOperationScope', () => ({ default: jest.fn() }), {
   virtual: true
 });
 
