@@ -199,7 +199,8 @@ function testCounts(figures: Figures): string {
 /** Every gate's summary line of the run, as `npm test` printed it. */
 function gateSummaries(figures: Figures): string {
   const run = needRun(figures);
-  const rows = run.gates.map((g) => [`\`${g.name}\``, g.ok ? 'PASS' : 'FAIL', g.summary]);
+  // The first line only: a multi-line summary (a gate's dependency matrix) would break the table row.
+  const rows = run.gates.map((g) => [`\`${g.name}\``, g.ok ? 'PASS' : 'FAIL', g.summary.split('\n')[0] ?? '']);
   return [table(['gate', 'result', 'summary line'], rows), '', `From ${source(run)}.`].join('\n');
 }
 
