@@ -21,7 +21,7 @@ import { canCreate, canDelete, canEdit, isCreateableField, isUpdateableField } f
 import { runTriggers, TRIGGER_CHUNK } from './triggers';
 import type { TriggerOp } from './triggers';
 import { findById } from './soql';
-import { storedNow } from './systemTime';
+import { storedAt, storedNow } from './systemTime';
 
 export interface DmlOptions {
   allOrNone: boolean;
@@ -519,8 +519,7 @@ export function storedValue(f: FieldModel, v: unknown): unknown {
     const t = v.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
     return t === '' ? null : t;
   }
-  if (v instanceof ApexDatetime && f.type === 'DATETIME' && v.ms % 1000 !== 0)
-    return new ApexDatetime(Math.floor(v.ms / 1000) * 1000);
+  if (v instanceof ApexDatetime && f.type === 'DATETIME' && v.ms % 1000 !== 0) return storedAt(v.ms);
   return v;
 }
 
